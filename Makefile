@@ -1,0 +1,49 @@
+# GluteMap: every target bootstraps what it needs (a virtualenv, Python packages, Debian's chromium).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+ADDRESS ?= 127.0.0.1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test lint unit browser chromium screenshots kiosk bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "Installing Debian's python3-venv to create $(VENV)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	@$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.run-installed
+
+# Browser tests drive Debian's chromium; no test tool ever downloads a browser.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+run: $(VENV)/.run-installed
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: $(VENV)/.test-installed chromium lint
+	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest
+
+unit: $(VENV)/.test-installed
+	$(BIN)/pytest -m "not browser"
+
+browser: $(VENV)/.test-installed chromium
+	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

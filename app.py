@@ -1,0 +1,18 @@
+"""GluteMap router: page config, navigation, deep links and the error boundary. Screens live in pages/."""
+
+import streamlit as st
+
+from glutemap import strings
+from glutemap.settings import deployment
+from glutemap.ui.app_shell import build_pages, deep_link_target, run_safely
+
+st.set_page_config(page_title=strings.APP_TITLE, page_icon=":material/directions_walk:", layout="wide")
+
+settings = deployment()
+page = st.navigation(build_pages(), position="hidden" if settings.kiosk else "top")
+
+target = deep_link_target(st.query_params.to_dict(), page.url_path or "home")
+if target is not None:
+    st.switch_page(target, query_params=st.query_params.to_dict())
+
+run_safely(page.run)

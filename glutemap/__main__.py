@@ -1,0 +1,5 @@
+"""`python -m glutemap` runs the command line."""
+
+from glutemap.cli import main
+
+raise SystemExit(main())

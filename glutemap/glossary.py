@@ -1,0 +1,33 @@
+"""Find the glossary terms used in a piece of text, so screens can show a plain gloss beside it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from glutemap.models import GlossaryTerm
+
+
+@lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(word) for word in ordered) + r")\b", re.IGNORECASE)
+
+
+def terms_in(texts: Iterable[str], glossary: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
+    """Glossary terms (or their other forms) that occur in `texts`, in glossary order, each once."""
+    by_word: dict[str, GlossaryTerm] = {}
+    for term in glossary:
+        for word in (term.term, *term.also):
+            by_word.setdefault(word.lower(), term)
+    if not by_word:
+        return []
+    pattern = _pattern(tuple(by_word))
+    found: dict[str, GlossaryTerm] = {}
+    for text in texts:
+        for hit in pattern.finditer(text):
+            term = by_word[hit.group(1).lower()]
+            found.setdefault(term.term, term)
+    order = {term.term: position for position, term in enumerate(glossary)} if isinstance(glossary, (list, tuple)) else {}
+    return sorted(found.values(), key=lambda term: order.get(term.term, 0))

@@ -1,0 +1,278 @@
+"""The knowledge base schema: strict, frozen pydantic models for every record kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+View = Literal["front", "back", "side"]
+Spread = Literal["primary", "occasional", "rare"]
+Evidence = Literal["seed_claim", "association", "prospective", "trial"]
+Urgency = Literal["emergency", "urgent", "prompt"]
+Category = Literal["activation", "flexibility", "isometric", "dynamic"]
+RedFlagGroup = Literal["cauda_equina", "cancer", "infection", "fracture", "neurological", "hip"]
+SourceKind = Literal["seed", "primary", "review", "guideline", "reference", "secondary", "code_list"]
+MuscleRole = Literal["primary", "secondary"]
+
+VIEW_LABELS: dict[str, str] = {"front": "Front", "back": "Back", "side": "Side"}
+SPREAD_LABELS: dict[str, str] = {
+    "primary": "Main area",
+    "occasional": "Sometimes spreads here",
+    "rare": "Rarely reaches here",
+}
+EVIDENCE_LABELS: dict[str, str] = {
+    "seed_claim": "Claim only: stated by an educational article, not tested in studies we found",
+    "association": "Association: seen together in studies, cause not shown",
+    "prospective": "Prospective: measured before the problem started, in small studies",
+    "trial": "Trial: tested in a randomised trial",
+}
+URGENCY_LABELS: dict[str, str] = {
+    "emergency": "Emergency: get help now",
+    "urgent": "Urgent: see a doctor today",
+    "prompt": "Soon: see a doctor within days",
+}
+CATEGORY_LABELS: dict[str, str] = {
+    "activation": "Activation",
+    "flexibility": "Flexibility",
+    "isometric": "Isometric (hold without moving)",
+    "dynamic": "Dynamic (moving with resistance)",
+}
+RED_FLAG_GROUP_LABELS: dict[str, str] = {
+    "cauda_equina": "Possible pressure on the nerves at the base of the spine (cauda equina)",
+    "cancer": "Possible serious illness such as cancer",
+    "infection": "Possible infection",
+    "fracture": "Possible broken bone",
+    "neurological": "Nerve problems that are getting worse",
+    "hip": "Serious hip problem",
+}
+
+
+class Record(BaseModel):
+    """Base for every knowledge record: strict, unknown keys rejected, immutable."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Source(Record):
+    id: Id
+    title: Text
+    url: ShortText | None = None
+    kind: SourceKind
+    note: Text | None = None
+
+
+class Region(Record):
+    """A body-map region (side-free base id); the map adds `_l` / `_r` for the person's own side."""
+
+    id: Id
+    label: ShortText
+    where: Text
+    view: View
+    also_views: tuple[View, ...] = ()
+    sided: bool = True
+    choir_ids: tuple[ShortText, ...] = ()
+    words: tuple[ShortText, ...] = Field(default=(), description="everyday phrases that name this region")
+
+
+class ReferralArea(Record):
+    region: Id
+    spread: Spread
+
+
+class ReferralPattern(Record):
+    id: Id
+    label: ShortText
+    areas: tuple[ReferralArea, ...] = Field(min_length=1)
+    note: Text | None = None
+
+
+class FibreAction(Record):
+    fibres: ShortText
+    actions: tuple[Text, ...] = Field(min_length=1)
+
+
+class Muscle(Record):
+    id: Id
+    name: ShortText
+    latin_name: ShortText | None = None
+    summary: Text
+    origin: Text
+    insertion: Text
+    nerve: ShortText
+    nerve_roots: tuple[Annotated[str, StringConstraints(pattern=r"^[LS][1-5]$")], ...] = Field(min_length=1)
+    blood_supply: Text
+    actions: tuple[FibreAction, ...] = Field(min_length=1)
+    layer: int = Field(ge=1, le=4, description="1 = most superficial gluteal layer")
+    covered_by: tuple[Id, ...] = ()
+    notes: tuple[Text, ...] = ()
+    referral_patterns: tuple[ReferralPattern, ...] = ()
+    referral_caveat: Text | None = None
+    aggravators: tuple[Text, ...] = ()
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
+
+
+class Symptom(Record):
+    id: Id
+    text: ShortText
+    regions: tuple[Id, ...] = ()
+    words: tuple[ShortText, ...] = ()
+
+
+class MuscleLink(Record):
+    muscle: Id
+    how: Text
+    evidence: Evidence
+    evidence_detail: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class IcdCode(Record):
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+    title: ShortText
+    valid: ShortText | None = None
+    note: Text | None = None
+
+
+class Condition(Record):
+    id: Id
+    name: ShortText
+    also_called: tuple[ShortText, ...] = ()
+    words: tuple[ShortText, ...] = Field(default=(), description="extra everyday words that point here")
+    summary: Text
+    symptoms: tuple[Symptom, ...] = Field(min_length=1)
+    regions: tuple[Id, ...] = Field(min_length=1)
+    muscle_links: tuple[MuscleLink, ...] = Field(min_length=1)
+    exercises: tuple[Id, ...] = Field(min_length=1)
+    self_care: tuple[Text, ...] = Field(min_length=1)
+    see_clinician: tuple[Text, ...] = Field(min_length=1)
+    questions_to_ask: tuple[Text, ...] = ()
+    icd10cm: tuple[IcdCode, ...] = ()
+    clinician_notes: tuple[Text, ...] = ()
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
+
+
+class Dosage(Record):
+    """Dosage exactly as the source gives it; None where the source gives no number."""
+
+    text: ShortText
+    reps: int | None = Field(default=None, ge=1, le=100)
+    rounds: int | None = Field(default=None, ge=1, le=20)
+    per_side: bool
+    build_up_to_reps: int | None = Field(default=None, ge=1, le=100)
+    hold_seconds_min: int | None = Field(default=None, ge=1, le=600)
+    hold_seconds_max: int | None = Field(default=None, ge=1, le=600)
+    frequency: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _holds_in_order(self) -> Dosage:
+        if (
+            self.hold_seconds_min is not None
+            and self.hold_seconds_max is not None
+            and self.hold_seconds_min > self.hold_seconds_max
+        ):
+            raise ValueError("hold_seconds_min must not be larger than hold_seconds_max")
+        return self
+
+
+class Equipment(Record):
+    item: ShortText
+    optional: bool
+
+
+class ExerciseMuscle(Record):
+    muscle: Id
+    role: MuscleRole
+
+
+class Joint(Record):
+    """A stick-figure joint position in a 100 x 100 box (y grows downward)."""
+
+    x: float = Field(ge=0, le=100)
+    y: float = Field(ge=0, le=100)
+
+
+class Pose(Record):
+    """Joint positions for a stick figure; names are fixed so every picture draws the same way."""
+
+    head: Joint
+    neck: Joint
+    hip: Joint
+    knee: Joint
+    ankle: Joint
+    toe: Joint
+    other_knee: Joint
+    other_ankle: Joint
+    hand: Joint
+    floor_y: float = Field(ge=0, le=100)
+
+
+class Pictures(Record):
+    start: Pose
+    end: Pose
+    alt_start: ShortText
+    alt_end: ShortText
+
+
+class Exercise(Record):
+    id: Id
+    name: ShortText
+    category: Category
+    summary: Text
+    steps: tuple[Text, ...] = Field(min_length=2)
+    dosage: Dosage
+    equipment: tuple[Equipment, ...] = ()
+    easier: tuple[Text, ...] = Field(min_length=1)
+    harder: tuple[Text, ...] = Field(min_length=1)
+    stop_if: tuple[Text, ...] = Field(min_length=1)
+    common_mistakes: tuple[Text, ...] = ()
+    muscles: tuple[ExerciseMuscle, ...] = Field(min_length=1)
+    pictures: Pictures | None = None
+    notes: tuple[Text, ...] = ()
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
+
+
+class RedFlag(Record):
+    id: Id
+    title: ShortText
+    everyday: ShortText
+    words: tuple[ShortText, ...] = Field(min_length=1)
+    group: RedFlagGroup
+    urgency: Urgency
+    advice: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class GlossaryTerm(Record):
+    term: ShortText
+    gloss: Text
+    also: tuple[ShortText, ...] = ()
+
+
+class Disclaimer(Record):
+    short: Text
+    full: tuple[Text, ...] = Field(min_length=1)
+    emergency: Text
+    privacy: Text
+    not_a_diagnosis: Text
+
+
+class KnowledgeBase(Record):
+    """The whole validated knowledge, keyed by id; built only by `glutemap.loader`."""
+
+    muscles: dict[str, Muscle]
+    conditions: dict[str, Condition]
+    exercises: dict[str, Exercise]
+    regions: dict[str, Region]
+    red_flags: dict[str, RedFlag]
+    sources: dict[str, Source]
+    glossary: tuple[GlossaryTerm, ...]
+    disclaimer: Disclaimer

@@ -1,0 +1,1 @@
+"""The only Streamlit-aware modules: the cached knowledge and the shared screen components."""

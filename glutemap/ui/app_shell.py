@@ -1,0 +1,57 @@
+"""The router's pieces: the page list, deep-link redirects, and the friendly error boundary."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+
+import streamlit as st
+
+from glutemap import strings
+
+log = logging.getLogger("glutemap")
+
+# (file, title, url path, icon); the first is the default page.
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("pages/home.py", strings.NAV_HOME, "home", ":material/home:"),
+    ("pages/explore.py", strings.NAV_EXPLORE, "explore", ":material/touch_app:"),
+    ("pages/conditions.py", strings.NAV_CONDITIONS, "conditions", ":material/list_alt:"),
+    ("pages/anatomy.py", strings.NAV_ANATOMY, "anatomy", ":material/accessibility_new:"),
+    ("pages/exercises.py", strings.NAV_EXERCISES, "exercises", ":material/fitness_center:"),
+    ("pages/plan.py", strings.NAV_PLAN, "plan", ":material/assignment:"),
+    ("pages/about.py", strings.NAV_ABOUT, "about", ":material/menu_book:"),
+)
+
+# A deep link on any page (e.g. /?condition=x) opens the page that shows that kind of record.
+DEEP_LINKS: Mapping[str, tuple[str, str]] = {
+    "condition": ("conditions", "pages/conditions.py"),
+    "muscle": ("anatomy", "pages/anatomy.py"),
+    "exercise": ("exercises", "pages/exercises.py"),
+}
+
+
+def build_pages() -> list[st.Page]:
+    """One st.Page per screen file."""
+    return [
+        st.Page(file, title=title, url_path=url_path, icon=icon, default=index == 0)
+        for index, (file, title, url_path, icon) in enumerate(PAGES)
+    ]
+
+
+def deep_link_target(query: Mapping[str, str], current_url_path: str) -> str | None:
+    """The page file a deep link belongs to when it arrived on another page, else None."""
+    for parameter, (url_path, page_file) in DEEP_LINKS.items():
+        if parameter in query and current_url_path != url_path:
+            return page_file
+    return None
+
+
+def run_safely(run: Callable[[], None]) -> None:
+    """Run a page; any error becomes a calm message with a way back, details go to the server log."""
+    try:
+        run()
+    except Exception:
+        log.exception("A page failed")
+        st.error(strings.ERROR_TITLE, icon=":material/error:")
+        st.write(strings.ERROR_BODY)
+        st.page_link(PAGES[0][0], label=strings.BACK_TO_START, icon=":material/home:")

@@ -1,0 +1,104 @@
+"""Screen pieces shared by every page: the disclaimer, the urgent panel, glosses, the unavailable page.
+
+Knowledge and visitor text is always rendered as text (st.text / st.write of plain strings with Markdown
+escaped), never as HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+from glutemap import strings
+from glutemap.glossary import terms_in
+from glutemap.matching import UrgentMatch
+from glutemap.models import KnowledgeBase
+from glutemap.ui.knowledge import KnowledgeState, current_knowledge
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
+
+
+def plain(text: str) -> str:
+    """Escape Markdown so knowledge or visitor text shows exactly as written (no links, HTML or styling)."""
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
+
+
+def say(text: str) -> None:
+    """Show a paragraph of knowledge text as plain text."""
+    st.markdown(plain(text))
+
+
+def bullets(items: Iterable[str]) -> None:
+    """Show a list of knowledge texts as plain bullet points."""
+    lines = [f"- {plain(item)}" for item in items]
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def numbered(items: Iterable[str]) -> None:
+    """Show steps as a numbered list of plain texts."""
+    lines = [f"{number}. {plain(item)}" for number, item in enumerate(items, start=1)]
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def disclaimer(knowledge: KnowledgeBase) -> None:
+    """The short notice on every page, with the full text one tap away."""
+    st.info(plain(knowledge.disclaimer.short), icon=":material/info:")
+    with st.expander(strings.DISCLAIMER_MORE):
+        for paragraph in knowledge.disclaimer.full:
+            say(paragraph)
+
+
+def unavailable() -> None:
+    """A calm page for when no valid knowledge could ever be loaded."""
+    st.title(strings.UNAVAILABLE_TITLE)
+    st.write(strings.UNAVAILABLE_BODY)
+
+
+def page_knowledge() -> KnowledgeBase:
+    """The knowledge for this page, with the disclaimer shown; stops the page calmly if there is none."""
+    state: KnowledgeState = current_knowledge()
+    if state.knowledge is None:
+        unavailable()
+        st.stop()
+    assert state.knowledge is not None  # for type checkers: st.stop() does not return
+    if state.stale:
+        st.caption(strings.STALE_NOTICE.format(count=len(state.problems)))
+    disclaimer(state.knowledge)
+    return state.knowledge
+
+
+def glossary_for(knowledge: KnowledgeBase, texts: Iterable[str]) -> None:
+    """Plain glosses of the medical terms that appear in `texts`."""
+    terms = terms_in(texts, knowledge.glossary)
+    if not terms:
+        return
+    with st.expander(strings.GLOSSARY_HEADING):
+        for term in terms:
+            st.markdown(f"**{plain(term.term)}**: {plain(term.gloss)}")
+
+
+def sources_list(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> None:
+    """Sources as text (no links: a kiosk visitor must not leave the app)."""
+    lines = []
+    for source_id in source_ids:
+        source = knowledge.sources[source_id]
+        address = f" — {source.url}" if source.url else ""
+        lines.append(f"- {plain(source.title)}{plain(address)}")
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def urgent_panel(urgent: tuple[UrgentMatch, ...]) -> None:
+    """The "seek care now" panel, shown above everything else whenever a red flag matched."""
+    with st.container(border=True, key="urgent_panel"):
+        st.error(f"**{strings.URGENT_TITLE}**", icon=":material/emergency:")
+        st.write(strings.URGENT_INTRO)
+        for match in urgent:
+            prefix = strings.URGENCY_PREFIX[match.urgency]
+            st.markdown(f"**{prefix}: {plain(match.title)}**")
+            say(match.advice)
+            for reason in match.reasons:
+                st.caption(plain(reason))
