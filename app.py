@@ -1,15 +1,22 @@
-"""GluteMap router: page config, navigation, deep links and the error boundary. Screens live in pages/."""
+"""GluteMap router: page config, navigation, kiosk switches, deep links and the error boundary."""
 
 import streamlit as st
 
 from glutemap import strings
 from glutemap.settings import deployment
-from glutemap.ui.app_shell import build_pages, deep_link_target, run_safely
+from glutemap.ui import kiosk
+from glutemap.ui.app_shell import PAGES, build_pages, deep_link_target, run_safely
 
 st.set_page_config(page_title=strings.APP_TITLE, page_icon=":material/directions_walk:", layout="wide")
 
 settings = deployment()
 page = st.navigation(build_pages(), position="hidden" if settings.kiosk else "top")
+
+if settings.kiosk:
+    kiosk.install(settings)
+    if not kiosk.welcome():
+        st.stop()
+    kiosk.navigation(PAGES)
 
 target = deep_link_target(st.query_params.to_dict(), page.url_path or "home")
 if target is not None:

@@ -18,11 +18,13 @@ from pydantic import BaseModel, ValidationError
 from glutemap.models import (
     Condition,
     Disclaimer,
+    EmgStudy,
     Exercise,
     GlossaryTerm,
     KnowledgeBase,
     Muscle,
     RedFlag,
+    RehabPhase,
     Region,
     Source,
 )
@@ -46,6 +48,8 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "glossary.yaml": GlossaryTerm,
 }
 SINGLE_FILES: dict[str, type[BaseModel]] = {"disclaimer.yaml": Disclaimer}
+# Read only when present: a knowledge folder without them simply has no EMG charts or phase timeline.
+OPTIONAL_LIST_FILES: dict[str, type[BaseModel]] = {"emg.yaml": EmgStudy, "phases.yaml": RehabPhase}
 
 M = TypeVar("M", bound=BaseModel)
 Path_ = tuple[str | int, ...]
@@ -121,15 +125,27 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
+# Plain YAML data only: any other tag (!!python/..., !!set, !!binary) is refused, because `_build` below
+# constructs mappings and sequences itself and would otherwise drop such a tag without a word.
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
 def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, located: _Located) -> Any:
-    """Turn a composed node into plain data, recording lines and refusing duplicate keys."""
+    """Turn a composed node into plain data, recording lines and refusing duplicate keys and odd tags."""
     located.lines[path] = _line(node.start_mark)
+    if node.tag not in _ALLOWED_TAGS:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _YamlProblem(
+            _line(node.start_mark), f"the YAML tag '{shown}' is not allowed; remove it (or put the text in quotes)"
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _YamlProblem(_line(key_node.start_mark), "keys must be plain words")
-            key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+            key = loader.construct_object(key_node)
             if not isinstance(key, str):
                 raise _YamlProblem(
                     _line(key_node.start_mark), f"key {key!r} must be text (put it in quotes if meant as text)"
@@ -140,7 +156,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, located: _Loca
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, (*path, index), located) for index, item in enumerate(node.value)]
-    return loader.construct_object(node)  # type: ignore[no-untyped-call]
+    return loader.construct_object(node)
 
 
 def read_yaml(path: Path) -> _Located:
@@ -160,17 +176,21 @@ def read_yaml(path: Path) -> _Located:
         _check_events(text)
         loader = _Loader(text)
         try:
-            node = loader.get_single_node()  # type: ignore[no-untyped-call]
+            node = loader.get_single_node()
             located = _Located(None)
             located.data = _build(loader, node, (), located) if node is not None else None
         finally:
-            loader.dispose()  # type: ignore[no-untyped-call]
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "could not be read"
-        if "\t" in problem or "tab" in problem.lower():
+        line = _line(mark)
+        # libyaml's message for a tab often does not say "tab", so look at the line itself.
+        source_lines = text.splitlines()
+        tab_on_line = 1 <= line <= len(source_lines) and "\t" in source_lines[line - 1]
+        if tab_on_line or "tab" in problem.lower():
             problem += " (use spaces, not tabs, to indent)"
-        raise _YamlProblem(_line(mark), f"YAML syntax: {problem}") from None
+        raise _YamlProblem(line, f"YAML syntax: {problem}") from None
     except yaml.YAMLError as error:
         raise _YamlProblem(0, f"YAML: {error}") from None
     return located
@@ -208,6 +228,8 @@ def _explain(error: Mapping[str, Any]) -> str:
         return f"YAML read this as the number {value}; put the text in quotes"
     if isinstance(value, dt.date) and kind.startswith("string"):
         return "YAML read this as a date; put the text in quotes"
+    if kind == "value_error" and "ctx" in error:
+        return str(error["ctx"]["error"])  # our own validators' words, without pydantic's "Value error, "
     message = str(error["msg"])
     if kind == "literal_error" and "ctx" in error:
         return f"{message}, got {value!r}"
@@ -252,6 +274,14 @@ class _Collected:
     singles: dict[str, BaseModel] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     errors: list[KnowledgeError] = field(default_factory=list)
+    # Records (and whole kinds) already reported as broken: pointing at them is not a second error.
+    broken_ids: dict[str, set[str]] = field(default_factory=dict)
+    unreadable_kinds: set[str] = field(default_factory=set)
+
+    def mark_broken(self, kind: str, record_id: object) -> None:
+        """Remember that the record `record_id` of `kind` exists but has its own errors."""
+        if isinstance(record_id, str):
+            self.broken_ids.setdefault(kind, set()).add(record_id)
 
     def add(self, kind: str, model: BaseModel, file: str, located: _Located, base: Path_) -> None:
         record_id = str(getattr(model, "id"))  # noqa: B009 - every keyed model has an id
@@ -259,7 +289,9 @@ class _Collected:
         if record_id in bucket:
             first_file = self.origin[(kind, record_id)][0]
             self.errors.append(
-                KnowledgeError(file, located.line_of((*base, "id")), record_id, "id", f"duplicate id; first defined in {first_file}")
+                KnowledgeError(
+                    file, located.line_of((*base, "id")), record_id, "id", f"duplicate id; first defined in {first_file}"
+                )
             )
             return
         bucket[record_id] = model
@@ -288,10 +320,12 @@ def _load_folder(collected: _Collected, root: Path, kind: str, model: type[BaseM
     folder = root / kind
     if not folder.is_dir():
         collected.errors.append(KnowledgeError(_relative(folder, root), 0, "", "", "folder is missing"))
+        collected.unreadable_kinds.add(kind)
         return
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.suffix not in (".yaml", ".yml"):
             continue
+        collected.mark_broken(kind, path.stem)  # until it validates below
         located = _read_into(collected, path, root)
         if located is None:
             continue
@@ -310,27 +344,32 @@ def _load_folder(collected: _Collected, root: Path, kind: str, model: type[BaseM
         parsed, errors = _validate(model, located.data, located, (), file, record)
         collected.errors.extend(errors)
         if parsed is not None:
+            collected.broken_ids[kind].discard(path.stem)
             collected.add(kind, parsed, file, located, ())
 
 
 def _load_list(collected: _Collected, root: Path, name: str, model: type[BaseModel]) -> None:
     path = root / name
     file = _relative(path, root)
+    kind = name.removesuffix(".yaml")
     if not path.is_file():
         collected.errors.append(KnowledgeError(file, 0, "", "", "file is missing"))
+        collected.unreadable_kinds.add(kind)
         return
     located = _read_into(collected, path, root)
     if located is None:
+        collected.unreadable_kinds.add(kind)
         return
     if not isinstance(located.data, list):
         collected.errors.append(KnowledgeError(file, 1, "", "", "file must hold a list of records (lines starting with '- ')"))
+        collected.unreadable_kinds.add(kind)
         return
-    kind = name.removesuffix(".yaml")
     for index, item in enumerate(located.data):
         record = _record_name(item, f"item {index + 1}")
         parsed, errors = _validate(model, item, located, (index,), file, record)
         collected.errors.extend(errors)
         if parsed is None:
+            collected.mark_broken(kind, item.get("id") if isinstance(item, dict) else None)
             continue
         if isinstance(parsed, GlossaryTerm):
             collected.glossary.append(parsed)
@@ -385,6 +424,16 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
     elif isinstance(model, RedFlag):
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
+    elif isinstance(model, EmgStudy):
+        yield "muscles", ("muscle",), model.muscle
+        for v, value in enumerate(model.values):
+            for i, exercise in enumerate(value.exercises):
+                yield "exercises", ("values", v, "exercises", i), exercise
+        for i, source in enumerate(model.sources):
+            yield "sources", ("sources", i), source
+    elif isinstance(model, RehabPhase):
+        for i, source in enumerate(model.sources):
+            yield "sources", ("sources", i), source
 
 
 _SINGULAR = {"sources": "source", "regions": "region", "muscles": "muscle", "exercises": "exercise"}
@@ -395,7 +444,9 @@ def _check_references(collected: _Collected) -> None:
         model = collected.records[kind][record_id]
         for target_kind, path, target in _references(model):
             known = collected.records.get(target_kind, {})
-            if target in known:
+            if target in known or target_kind in collected.unreadable_kinds:
+                continue
+            if target in collected.broken_ids.get(target_kind, ()):
                 continue
             choices = ", ".join(sorted(known)[:12]) + (" …" if len(known) > 12 else "")
             collected.errors.append(
@@ -419,6 +470,9 @@ def check_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[KnowledgeBase |
         _load_single(collected, root, name, model)
     for name, model in LIST_FILES.items():
         _load_list(collected, root, name, model)
+    for name, model in OPTIONAL_LIST_FILES.items():
+        if (root / name).is_file():
+            _load_list(collected, root, name, model)
     for kind, model in FOLDER_KINDS.items():
         _load_folder(collected, root, kind, model)
     _check_references(collected)
@@ -434,6 +488,8 @@ def check_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[KnowledgeBase |
         sources=records.get("sources", {}),  # type: ignore[arg-type]
         glossary=tuple(collected.glossary),
         disclaimer=collected.singles["disclaimer.yaml"],  # type: ignore[arg-type]
+        emg=records.get("emg", {}),  # type: ignore[arg-type]
+        phases=records.get("phases", {}),  # type: ignore[arg-type]
     )
     return knowledge, []
 

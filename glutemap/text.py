@@ -11,12 +11,18 @@ MAX_TEXT_CHARS = 2000
 
 # Small words that carry no meaning for matching; words like "pain", "down" or "night" are kept.
 STOPWORDS = frozenset(
-    """a an the my your his her their our of in on at to into onto when while and or but is are am was were
-    i im i'm it its it's me have has had been be do does did with for from that this there very really some
-    bit got get gets feel feels felt like just so also if after before during then than too quite lot lots
-    can cant can't could any""".split()
+    {
+        "a", "an", "the", "my", "your", "his", "her", "their", "our", "of", "in", "on", "at", "to",
+        "into", "onto", "when", "while", "and", "or", "but", "is", "are", "am", "was", "were", "i",
+        "im", "i'm", "it", "its", "it's", "me", "have", "has", "had", "been", "be", "do", "does", "did",
+        "with", "for", "from", "that", "this", "there", "very", "really", "some", "bit", "got", "get",
+        "gets", "feel", "feels", "felt", "like", "just", "so", "also", "if", "after", "before",
+        "during", "then", "than", "too", "quite", "lot", "lots", "any",
+    }
 )
 _TOKEN = re.compile(r"[a-z0-9]+")
+# "cannot", "can not" and "couldnt" all mean "cant" here, so one phrase covers every spelling.
+_CANNOT = re.compile(r"\b(?:can ?not|couldnt|could not)\b")
 _FUZZY_MIN_LENGTH = 5
 
 
@@ -24,7 +30,8 @@ def normalise(text: str) -> str:
     """Lower-case, accent-free text with apostrophes dropped (so "can't" == "cant")."""
     folded = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
-    return ascii_text.lower().replace("'", "").replace("’", "")
+    lowered = ascii_text.lower().replace("'", "").replace("’", "")
+    return _CANNOT.sub("cant", lowered)
 
 
 @lru_cache(maxsize=4096)

@@ -1,8 +1,105 @@
-"""Explore screen (being built)."""
+"""Explore: red-flag checklist, where it hurts (map and plain choices), own words, then explained results."""
 
 import streamlit as st
 
-from glutemap.ui.components import page_knowledge
+from glutemap import strings
+from glutemap.explore import explore_view
+from glutemap.flow import flow_figure, flow_table
+from glutemap.text import MAX_TEXT_CHARS
+from glutemap.ui import explore_widgets as keys
+from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, urgent_panel
+from glutemap.ui.explore_widgets import clear_choices, region_choice_label, tap_ids
 
 knowledge = page_knowledge()
-st.title("Explore")
+st.title(strings.EXPLORE_TITLE)
+st.write(strings.EXPLORE_INTRO)
+
+# --- inputs ---------------------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(strings.EXPLORE_RED_FLAGS_HEADING)
+    st.caption(strings.EXPLORE_RED_FLAGS_HELP)
+    flag_labels = {flag.id: flag.everyday for flag in knowledge.red_flags.values()}
+    st.pills(
+        strings.EXPLORE_RED_FLAGS_HEADING,
+        options=list(flag_labels),
+        format_func=flag_labels.__getitem__,
+        selection_mode="multi",
+        key=keys.RED_FLAGS,
+        label_visibility="collapsed",
+    )
+
+st.subheader(strings.EXPLORE_WHERE_HEADING)
+st.pills(
+    strings.EXPLORE_REGIONS_LABEL,
+    options=tap_ids(knowledge),
+    format_func=lambda tap_id: region_choice_label(knowledge, tap_id),
+    selection_mode="multi",
+    key=keys.SELECTED_REGIONS,
+)
+st.text_area(
+    strings.EXPLORE_TEXT_LABEL,
+    key=keys.SYMPTOM_TEXT,
+    max_chars=MAX_TEXT_CHARS,
+    placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
+)
+st.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices)
+
+view = explore_view(
+    knowledge,
+    regions=st.session_state.get(keys.SELECTED_REGIONS) or [],
+    red_flags=st.session_state.get(keys.RED_FLAGS) or [],
+    text=st.session_state.get(keys.SYMPTOM_TEXT) or "",
+    urgent_acknowledged=bool(st.session_state.get(keys.URGENT_ACK)),
+)
+
+# --- results: urgent advice always first -----------------------------------------------------------------
+st.header(strings.EXPLORE_RESULTS_HEADING)
+if view.result.urgent:
+    urgent_panel(view.result.urgent)
+    if not view.show_exercises:
+        st.button(strings.URGENT_ACK, key=keys.URGENT_ACK + "_button",
+                  on_click=lambda: st.session_state.update({keys.URGENT_ACK: True}))
+    else:
+        st.caption(strings.URGENT_ACKNOWLEDGED)
+if view.text_too_long:
+    st.caption(strings.EXPLORE_TEXT_TOO_LONG)
+if view.result.regions_from_text:
+    places = ", ".join(knowledge.regions[r].label for r in view.result.regions_from_text)
+    st.caption(plain(strings.EXPLORE_UNDERSTOOD.format(places=places)))
+
+if not view.has_input:
+    st.write(strings.EXPLORE_NO_INPUT)
+elif not view.cards:
+    st.write(strings.EXPLORE_NO_MATCH)
+
+for card in view.cards:
+    with st.container(border=True, key=f"result_{card.id}"):
+        st.subheader(plain(card.name))
+        say(card.summary)
+        st.markdown(f"**{strings.EXPLORE_WHY}**")
+        bullets(card.reasons)
+        st.markdown(f"**{strings.EXPLORE_HOW_MUSCLES}**")
+        bullets(f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: {item.evidence})" for item in card.involvement)
+        if view.show_exercises and card.exercises:
+            st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
+            for exercise in card.exercises:
+                st.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
+                             icon=":material/fitness_center:")
+        elif not view.show_exercises:
+            st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
+        st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
+                      query_params={"condition": card.id}, icon=":material/arrow_forward:")
+
+if view.result.muscles:
+    st.header(strings.EXPLORE_MUSCLES_HEADING)
+    for muscle in view.result.muscles:
+        st.markdown(f"**{plain(muscle.name)}**")
+        bullets(muscle.why)
+
+if view.flow:
+    st.header(strings.EXPLORE_FLOW_HEADING)
+    st.plotly_chart(flow_figure(view.flow, strings.FLOW_KIND_LABELS, strings.EXPLORE_FLOW_TITLE), key="flow_chart")
+    with st.expander(strings.EXPLORE_FLOW_TABLE):
+        st.dataframe(flow_table(view.flow, strings.FLOW_KIND_LABELS), hide_index=True)
+
+glossary_for(knowledge, [card.summary for card in view.cards] + [i.how for c in view.cards for i in c.involvement])

@@ -1,0 +1,126 @@
+"""What the Explore screen shows for a visitor's choices: urgent advice first, then explained results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from glutemap.matching import MatchResult, TextTooLong, match
+from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
+from glutemap.text import MAX_TEXT_CHARS
+
+
+@dataclass(frozen=True)
+class Involvement:
+    muscle_id: str
+    muscle_name: str
+    how: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ExerciseLink:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ConditionCard:
+    id: str
+    name: str
+    summary: str
+    score: float
+    reasons: tuple[str, ...]
+    involvement: tuple[Involvement, ...]
+    exercises: tuple[ExerciseLink, ...]
+
+
+@dataclass(frozen=True)
+class FlowLink:
+    """One step of the chain region -> condition -> muscle -> exercise, for the flow figure and its table."""
+
+    source_kind: str
+    source: str
+    target_kind: str
+    target: str
+
+
+@dataclass(frozen=True)
+class ExploreView:
+    result: MatchResult
+    cards: tuple[ConditionCard, ...]
+    show_exercises: bool
+    flow: tuple[FlowLink, ...]
+    text_too_long: bool = False
+
+    @property
+    def has_input(self) -> bool:
+        return bool(self.result.regions or self.result.regions_from_text or self.cards or self.result.urgent)
+
+
+def _cards(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) -> tuple[ConditionCard, ...]:
+    cards = []
+    for found in result.conditions:
+        condition = knowledge.conditions[found.id]
+        involvement = tuple(
+            Involvement(link.muscle, knowledge.muscles[link.muscle].name, link.how, EVIDENCE_LABELS[link.evidence])
+            for link in condition.muscle_links
+        )
+        exercises = (
+            tuple(ExerciseLink(eid, knowledge.exercises[eid].name) for eid in condition.exercises)
+            if show_exercises
+            else ()
+        )
+        cards.append(
+            ConditionCard(found.id, condition.name, condition.summary, found.score, found.reasons, involvement, exercises)
+        )
+    return tuple(cards)
+
+
+def flow_links(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) -> tuple[FlowLink, ...]:
+    """The region -> condition -> muscle -> exercise chain behind the results (exercises only if allowed)."""
+    links: list[FlowLink] = []
+    regions = [*result.regions, *result.regions_from_text]
+    for found in result.conditions:
+        condition = knowledge.conditions[found.id]
+        for region_id in regions:
+            symptom_regions = {r for symptom in condition.symptoms for r in symptom.regions}
+            if region_id in condition.regions or region_id in symptom_regions:
+                links.append(FlowLink("region", knowledge.regions[region_id].label, "condition", condition.name))
+        for link in condition.muscle_links:
+            links.append(FlowLink("condition", condition.name, "muscle", knowledge.muscles[link.muscle].name))
+    if show_exercises:
+        shown_muscles = {link.target for link in links if link.target_kind == "muscle"}
+        for found in result.conditions:
+            for exercise_id in knowledge.conditions[found.id].exercises:
+                exercise = knowledge.exercises[exercise_id]
+                for worked in exercise.muscles:
+                    name = knowledge.muscles[worked.muscle].name
+                    if name in shown_muscles and worked.role == "primary":
+                        links.append(FlowLink("muscle", name, "exercise", exercise.name))
+    return tuple(dict.fromkeys(links))
+
+
+def explore_view(
+    knowledge: KnowledgeBase,
+    regions: Iterable[str] = (),
+    red_flags: Iterable[str] = (),
+    text: str = "",
+    urgent_acknowledged: bool = False,
+) -> ExploreView:
+    """Match the visitor's choices; exercises stay hidden while a red flag is unacknowledged."""
+    too_long = False
+    try:
+        result = match(knowledge, regions=regions, red_flags=red_flags, text=text)
+    except TextTooLong:
+        # The text box caps input; a longer text (e.g. pasted by script) is read up to the limit.
+        too_long = True
+        result = match(knowledge, regions=regions, red_flags=red_flags, text=text[:MAX_TEXT_CHARS])
+    show_exercises = not result.urgent or urgent_acknowledged
+    return ExploreView(
+        result=result,
+        cards=_cards(knowledge, result, show_exercises),
+        show_exercises=show_exercises,
+        flow=flow_links(knowledge, result, show_exercises),
+        text_too_long=too_long,
+    )
