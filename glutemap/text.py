@@ -23,6 +23,8 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"[a-z0-9]+")
 # "cannot", "can not" and "couldnt" all mean "cant" here, so one phrase covers every spelling.
 _CANNOT = re.compile(r"\b(?:can ?not|couldnt|could not)\b")
+# "IT band" would otherwise shrink to "band" ("it" is a small word) and match "resistance band".
+_IT_BAND = re.compile(r"\bit[ -]?band\b")
 _FUZZY_MIN_LENGTH = 5
 
 
@@ -31,7 +33,7 @@ def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
     lowered = ascii_text.lower().replace("'", "").replace("’", "")
-    return _CANNOT.sub("cant", lowered)
+    return _IT_BAND.sub("itband", _CANNOT.sub("cant", lowered))
 
 
 @lru_cache(maxsize=4096)

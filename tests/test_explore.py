@@ -1,0 +1,49 @@
+"""The Explore view model: urgent advice first, exercises gated, explained cards and flow links."""
+
+from glutemap.explore import explore_view
+from glutemap.models import KnowledgeBase
+from glutemap.text import MAX_TEXT_CHARS
+
+
+def test_red_flag_hides_exercises_until_acknowledged(shipped_knowledge: KnowledgeBase) -> None:
+    """With a red flag and no acknowledgement, no exercise appears in cards or in the flow."""
+    view = explore_view(shipped_knowledge, regions=["knee_lateral_r"], red_flags=["fever_with_pain"])
+    assert view.result.urgent and not view.show_exercises
+    assert all(not card.exercises for card in view.cards)
+    assert all(link.target_kind != "exercise" for link in view.flow)
+
+
+def test_acknowledged_red_flag_shows_exercises_again(shipped_knowledge: KnowledgeBase) -> None:
+    """Once the urgent advice is acknowledged, exercise ideas come back (the panel itself stays)."""
+    view = explore_view(shipped_knowledge, regions=["knee_lateral_r"], red_flags=["fever_with_pain"],
+                        urgent_acknowledged=True)
+    assert view.result.urgent and view.show_exercises
+    assert any(card.exercises for card in view.cards)
+
+
+def test_cards_explain_muscle_involvement_with_evidence(shipped_knowledge: KnowledgeBase) -> None:
+    """Each card says how each muscle is involved and how strong the evidence is."""
+    view = explore_view(shipped_knowledge, text="outer knee pain when running")
+    card = view.cards[0]
+    assert card.reasons
+    assert all(item.how and item.evidence for item in card.involvement)
+
+
+def test_flow_runs_from_region_to_condition_to_muscle(shipped_knowledge: KnowledgeBase) -> None:
+    """The flow holds region -> condition and condition -> muscle links for a chosen region."""
+    view = explore_view(shipped_knowledge, regions=["knee_lateral_l"])
+    kinds = {(link.source_kind, link.target_kind) for link in view.flow}
+    assert {("region", "condition"), ("condition", "muscle")} <= kinds
+
+
+def test_overlong_text_is_read_up_to_the_limit(shipped_knowledge: KnowledgeBase) -> None:
+    """Text beyond the limit is flagged and its first part still matched, red flags included."""
+    view = explore_view(shipped_knowledge, text="fever " + "x" * MAX_TEXT_CHARS)
+    assert view.text_too_long
+    assert view.result.urgent
+
+
+def test_no_input_has_nothing_to_show(shipped_knowledge: KnowledgeBase) -> None:
+    """An empty visit shows no results and no flow."""
+    view = explore_view(shipped_knowledge)
+    assert not view.has_input and not view.flow
