@@ -52,10 +52,12 @@ class ExploreView:
     show_exercises: bool
     flow: tuple[FlowLink, ...]
     text_too_long: bool = False
+    text_given: bool = False
 
     @property
     def has_input(self) -> bool:
-        return bool(self.result.regions or self.result.regions_from_text or self.cards or self.result.urgent)
+        """True once the visitor chose, ticked or typed anything."""
+        return bool(self.text_given or self.result.regions or self.cards or self.result.urgent)
 
 
 def _cards(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) -> tuple[ConditionCard, ...]:
@@ -123,4 +125,5 @@ def explore_view(
         show_exercises=show_exercises,
         flow=flow_links(knowledge, result, show_exercises),
         text_too_long=too_long,
+        text_given=bool(text.strip()),
     )

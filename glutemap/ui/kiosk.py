@@ -133,8 +133,14 @@ def welcome() -> bool:
     return False
 
 
+NAVIGATION_PER_ROW = 4
+
+
 def navigation(pages: tuple[tuple[str, str, str, str], ...]) -> None:
     """The app's own large navigation buttons (the Streamlit menu and sidebar are hidden in kiosk mode)."""
-    columns = st.columns(len(pages))
-    for column, (file, title, _url_path, icon) in zip(columns, pages, strict=True):
-        column.page_link(file, label=title, icon=icon, width="stretch")
+    with st.container(key="kiosk_navigation"):
+        for start in range(0, len(pages), NAVIGATION_PER_ROW):
+            row = pages[start : start + NAVIGATION_PER_ROW]
+            columns = st.columns(NAVIGATION_PER_ROW)
+            for column, (file, title, _url_path, icon) in zip(columns, row, strict=False):
+                column.page_link(file, label=title, icon=icon, width="stretch")

@@ -1,0 +1,111 @@
+"""Home and Explore screens through AppTest: disclaimer, results with reasons, red flag first."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from glutemap.ui import explore_widgets as keys
+
+TIMEOUT = 30
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def explore() -> AppTest:
+    """The app opened on the Explore screen."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    app.switch_page("pages/explore.py")
+    app.run()
+    return app
+
+
+def _text(app: AppTest) -> str:
+    return "\n".join(str(element.value) for element in (*app.markdown, *app.subheader, *app.caption, *app.error))
+
+
+def test_home_shows_what_it_is_and_the_disclaimer(shipped_knowledge) -> None:
+    """Home runs without error, says it is for learning only and shows the short disclaimer."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    assert not app.exception
+    assert app.title[0].value == "GluteMap"
+    assert any(shipped_knowledge.disclaimer.short[:40] in info.value.replace("\\", "") for info in app.info)
+
+
+def test_explore_starts_with_a_prompt_and_no_results(explore: AppTest) -> None:
+    """With nothing chosen, Explore invites the visitor to choose and shows no condition."""
+    assert not explore.exception
+    assert "Choose a place on the body" in _text(explore)
+    assert not any(block.key and block.key.startswith("result_") for block in explore.get("flexcontainer"))
+
+
+def test_free_text_shows_conditions_with_reasons(explore: AppTest) -> None:
+    """Typed words bring up matching conditions, each with why it was shown and the muscles involved."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "outer knee pain when running"
+    explore.run()
+    text = _text(explore)
+    assert "Iliotibial band syndrome" in text
+    assert "Why this was shown" in text
+    assert "Gluteus medius" in text
+
+
+def test_region_choice_shows_conditions(explore: AppTest) -> None:
+    """Choosing a body region (as the map or toggles do) updates the results."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["heel_plantar_l"]
+    explore.run()
+    assert "Plantar" in _text(explore)
+
+
+def test_red_flag_puts_urgent_panel_first_and_hides_exercises(explore: AppTest) -> None:
+    """A ticked red flag shows "Seek care now" before any result and no exercise link."""
+    explore.session_state[keys.RED_FLAGS] = ["saddle_numbness"]
+    explore.session_state[keys.SYMPTOM_TEXT] = "outer knee pain when running"
+    explore.run()
+    assert explore.error[0].value == "**Seek care now**"
+    labels = [link.label for link in explore.get("page_link")]
+    assert not any("Clam" in label for label in labels)
+    assert "hidden until you have read the urgent advice" in _text(explore)
+
+
+def test_acknowledging_the_urgent_panel_shows_exercises(explore: AppTest) -> None:
+    """After "I understand", exercise links appear while the urgent panel stays on top."""
+    explore.session_state[keys.RED_FLAGS] = ["fever_with_pain"]
+    explore.session_state[keys.SELECTED_REGIONS] = ["hip_lateral_r"]
+    explore.run()
+    explore.button(key=keys.URGENT_ACK + "_button").click().run()
+    assert explore.error[0].value == "**Seek care now**"
+    assert any("exercise" in str(link.proto.query_string) for link in explore.get("page_link"))
+
+
+def test_red_flag_words_in_free_text_trigger_the_panel(explore: AppTest) -> None:
+    """Typing a red-flag phrase is enough for the urgent panel."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "I fell off a ladder and my hip hurts"
+    explore.run()
+    assert explore.error and explore.error[0].value == "**Seek care now**"
+
+
+def test_unrelated_text_says_nothing_fits(explore: AppTest) -> None:
+    """Text unrelated to these muscles gets an honest "nothing fits" and no guesses."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "sore throat"
+    explore.run()
+    assert "Nothing in GluteMap fits" in _text(explore)
+
+
+def test_hostile_text_is_shown_as_text(explore: AppTest) -> None:
+    """Markup typed by a visitor never becomes HTML: it stays in the text box, escaped elsewhere."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "<script>alert(1)</script> [click](javascript:alert(1)) outer knee"
+    explore.run()
+    assert not explore.exception
+    assert all("<script>" not in str(element.value) for element in explore.markdown)
+
+
+def test_clear_button_forgets_every_choice(explore: AppTest) -> None:
+    """"Clear my choices" empties the regions, text and red flags."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "outer knee pain"
+    explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
+    explore.run()
+    explore.button(key="explore_clear").click().run()
+    assert not explore.session_state[keys.SELECTED_REGIONS]
+    assert not explore.session_state[keys.SYMPTOM_TEXT]
