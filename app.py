@@ -7,7 +7,8 @@ from glutemap.settings import deployment
 from glutemap.ui import kiosk
 from glutemap.ui.app_shell import PAGES, build_pages, deep_link_target, run_safely
 
-st.set_page_config(page_title=strings.APP_TITLE, page_icon=":material/directions_walk:", layout="wide")
+# No page_icon: a Material icon there makes the browser fetch it from Google's font servers.
+st.set_page_config(page_title=strings.APP_TITLE, layout="wide")
 
 settings = deployment()
 page = st.navigation(build_pages(), position="hidden" if settings.kiosk else "top")

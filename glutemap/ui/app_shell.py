@@ -31,10 +31,14 @@ DEEP_LINKS: Mapping[str, tuple[str, str]] = {
 
 
 def build_pages() -> list[st.Page]:
-    """One st.Page per screen file."""
+    """One st.Page per screen file.
+
+    Pages get no icon: Streamlit turns a page's Material icon into the favicon, which the browser then
+    fetches from Google's font servers, and the app must make no outbound request.
+    """
     return [
-        st.Page(file, title=title, url_path=url_path, icon=icon, default=index == 0)
-        for index, (file, title, url_path, icon) in enumerate(PAGES)
+        st.Page(file, title=title, url_path=url_path, default=index == 0)
+        for index, (file, title, url_path, _icon) in enumerate(PAGES)
     ]
 
 
