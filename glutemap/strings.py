@@ -135,7 +135,7 @@ CONDITION_SYMPTOMS = "Common symptoms"
 CONDITION_FELT_IN = "Where it is usually felt"
 CONDITION_MUSCLES = "How the hip muscles are involved"
 CONDITION_EVIDENCE = "How strong the evidence is"
-CONDITION_MUSCLE_PAGE = "About the {name}"
+CONDITION_MUSCLE_PAGE = "{name}: anatomy and where its pain is felt"
 CONDITION_EXERCISES = "What may help"
 CONDITION_EXERCISES_INTRO = (
     "Exercises often suggested for this. Check with a clinician before you start, and stop if an exercise "
@@ -177,10 +177,8 @@ REFERRAL_VIEW_LABEL = "Body view"
 REFERRAL_INTRO = (
     "Where pain from this muscle is often felt. Pain can be felt away from the muscle itself (referred pain)."
 )
-REFERRAL_TABLE_HEADING = "The same pattern as a table"
-REFERRAL_COLUMNS = ("Pattern", "Body area", "Where exactly", "How often", "Seen from")
+REFERRAL_COLUMNS = ("Body area", "How often", "Where exactly", "Seen from")
 REFERRAL_NONE = "GluteMap has no pain map for this muscle."
-REFERRAL_NONE_IN_VIEW = "This pattern is not visible from the {view} view; try another view or read the table."
 COMPARE_INTRO = "The two muscles side by side."
 TRENDELENBURG_HEADING = "The Trendelenburg sign"
 TRENDELENBURG_INTRO = (
@@ -189,8 +187,8 @@ TRENDELENBURG_INTRO = (
 )
 EXERCISE_ROLE_LABELS = {"primary": "works it mainly", "secondary": "works it a little"}
 LAYER_DEPTH_WORDS = {1: "outermost", 2: "middle", 3: "deep", 4: "deepest"}
-LAYER_COVERED = "The {name} lies in layer {layer} ({depth}), under the {over}."
-LAYER_UNCOVERED = "The {name} lies in layer {layer} ({depth}); no other buttock muscle covers it."
+LAYER_COVERED = "{name}: layer {layer} ({depth}), covered by {over}."
+LAYER_UNCOVERED = "{name}: layer {layer} ({depth}); no other buttock muscle covers it."
 
 # --- anatomy figures (labels drawn inside the diagrams, and their text equivalents) ------------------------
 FIGURE_TEXT_HEADING = "What the picture shows"
@@ -208,12 +206,15 @@ TRENDELENBURG_DROP_TITLE = "Weak hip muscles: pelvis drops"
 TRENDELENBURG_LEVEL_LINE = "Level line"
 TRENDELENBURG_PELVIS_LEVEL = "Pelvis level"
 TRENDELENBURG_PELVIS_DROP = "Pelvis drops on the lifted-leg side"
+TRENDELENBURG_PELVIS_DROP_NOTE = "Pelvis drops on<br>the lifted-leg side"
+TRENDELENBURG_LEVEL_NOTE = "Level"
 TRENDELENBURG_BODY = "Body"
+TRENDELENBURG_FLOOR = "Floor"
 TRENDELENBURG_PERSON_LEFT = "Person's left"
 TRENDELENBURG_PERSON_RIGHT = "Person's right"
 TRENDELENBURG_STANDING_LEG = "Standing leg"
 TRENDELENBURG_LIFTED_LEG = "Lifted leg"
-TRENDELENBURG_MUSCLES = "Hip muscles of the standing leg hold the pelvis"
+TRENDELENBURG_MUSCLES = "Hip muscles of the<br>standing leg hold<br>the pelvis level"
 TRENDELENBURG_TEXT = (
     "Two stick figures seen from behind, each standing on the right leg with the left foot lifted.",
     "Left picture: the hip muscles of the standing leg are strong, and the pelvis stays level (the "
@@ -259,7 +260,7 @@ ABOUT_SOURCES_INTRO = (
 )
 ABOUT_SOURCE_KIND = "Kind: {kind}"
 ABOUT_SOURCE_ADDRESS = "Address: {address}"
-ABOUT_SOURCE_NO_ADDRESS = "No web address (a printed or shared document)."
+ABOUT_SOURCE_NO_ADDRESS = "No web address given."
 ABOUT_SOURCE_SUPPORTS = "Supports: {records}"
 ABOUT_SOURCE_UNUSED = "Not cited by any page yet."
 ABOUT_REVIEWS = "When the content was reviewed"
@@ -274,4 +275,253 @@ SOURCE_KIND_LABELS = {
     "secondary": "Secondary summary (reports another source)",
     "code_list": "Medical code list",
 }
-RECORD_KIND_LABELS = {"muscle": "Muscle", "condition": "Condition", "exercise": "Exercise", "red_flag": "Warning sign"}
+RECORD_KIND_LABELS = {
+    "muscle": "Muscle",
+    "condition": "Condition",
+    "exercise": "Exercise",
+    "red_flag": "Warning sign",
+    "emg": "Muscle activity study",
+    "phase": "Rehabilitation step",
+}
+RECORD_KIND_PLURALS = {
+    "muscle": "Muscles",
+    "condition": "Conditions",
+    "exercise": "Exercises",
+    "red_flag": "Warning signs",
+    "emg": "Muscle activity studies",
+    "phase": "Rehabilitation steps",
+}
+
+# --- body map (Explore) and referral figures --------------------------------------------------------------
+BODYMAP_YOUR_LEFT = "Your left"
+BODYMAP_YOUR_RIGHT = "Your right"
+BODYMAP_YOUR_LEFT_SIDE = "Your left side"
+BODYMAP_YOUR_RIGHT_SIDE = "Your right side"
+BODYMAP_FACING_FRONT = "Front"
+BODYMAP_FACING_BACK = "Back"
+BODYMAP_SOLES = "Soles of your feet"
+BODYMAP_VIEW_TITLES = {
+    "front": "Body seen from the front",
+    "back": "Body seen from the back",
+    "side_left": "Your left side, seen from the side",
+    "side_right": "Your right side, seen from the side",
+}
+BODYMAP_VIEW_CHOICES = {
+    "front": "Front",
+    "back": "Back",
+    "side_left": "Left side",
+    "side_right": "Right side",
+}
+BODYMAP_SIDE_SUFFIX = {"left": " (your left)", "right": " (your right)", "none": ""}
+BODYMAP_GROUP_LABELS = {
+    "left": "Your left side",
+    "right": "Your right side",
+    "none": "Middle of your back",
+}
+BODYMAP_VIEW_LABEL = "Which way to look at the body"
+BODYMAP_HELP = "Tap every area where you feel pain. Tap an area again to remove it."
+BODYMAP_LIST_HELP = "Or choose the same areas from these lists:"
+REFERRAL_CHOSEN = "Areas you chose"
+REFERRAL_OTHER_VIEWS = "More areas are on other views ({views}); see the table."
+REFERRAL_PATTERN_TITLE = "{letter}: {label}"
+REFERRAL_TABLE_COLUMNS = ("Pattern", "Area", "View", "How often")
+
+# --- exercises screen -------------------------------------------------------------------------------------
+EXERCISES_TITLE = "Exercises"
+EXERCISES_INTRO = (
+    "Exercises for the side hip muscles, as the source articles describe them. Check with a doctor or "
+    "physical therapist before you start, and stop if one of the warning signs under “Stop if” appears."
+)
+EXERCISES_FILTERS_HEADING = "Show only exercises that…"
+EXERCISES_FILTER_MUSCLE = "Work this muscle"
+EXERCISES_FILTER_CATEGORY = "Are of this kind"
+EXERCISES_FILTER_CONDITION = "Are suggested for"
+EXERCISES_FILTER_EQUIPMENT = "Use this equipment"
+EXERCISES_FILTER_NO_EQUIPMENT = "No equipment needed"
+EXERCISES_FILTER_PLACEHOLDER = "Any"
+EXERCISES_CLEAR_FILTERS = "Show all exercises"
+EXERCISES_COUNT = "{shown} of {total} exercises shown."
+EXERCISES_NONE_MATCH = "No exercise fits all of these choices. Remove a choice to see more."
+EXERCISES_CHOOSE = "Choose an exercise"
+EXERCISES_KIND = "Kind: {category}"
+EXERCISES_STEPS = "How to do it"
+EXERCISES_DOSAGE = "How much"
+EXERCISES_DOSAGE_AS_WRITTEN = "As the source gives it:"
+EXERCISES_DOSAGE_NUMBERS = "The numbers in short:"
+EXERCISES_DOSAGE_REPS = "Repetitions: {reps}"
+EXERCISES_DOSAGE_ROUNDS = "Rounds: {rounds}"
+EXERCISES_DOSAGE_BUILD_UP = "Build up to: {reps} repetitions"
+EXERCISES_DOSAGE_HOLD_RANGE = "Hold: {low} to {high} seconds"
+EXERCISES_DOSAGE_HOLD = "Hold: {seconds} seconds"
+EXERCISES_DOSAGE_HOLD_UP_TO = "Hold: up to {seconds} seconds"
+EXERCISES_DOSAGE_PER_SIDE = "Counted for each side"
+EXERCISES_DOSAGE_IN_TOTAL = "Counted in total, not for each side"
+EXERCISES_DOSAGE_FREQUENCY = "How often: {frequency}"
+EXERCISES_DOSAGE_NO_NUMBERS = "The source gives no numbers for this exercise."
+EXERCISES_EQUIPMENT = "Equipment"
+EXERCISES_EQUIPMENT_NONE = "No equipment needed."
+EXERCISES_EQUIPMENT_OPTIONAL = "{item} (optional)"
+EXERCISES_EQUIPMENT_NEEDED = "{item} (needed)"
+EXERCISES_STOP_IF = "Stop if"
+EXERCISES_EASIER = "To make it easier"
+EXERCISES_HARDER = "To make it harder"
+EXERCISES_MISTAKES = "Common mistakes"
+EXERCISES_MUSCLES = "Muscles it works"
+EXERCISES_MUSCLE_ROLE = {"primary": "Main muscle", "secondary": "Also works"}
+EXERCISES_CONDITIONS = "Suggested in GluteMap for"
+EXERCISES_NOTES = "Notes"
+EXERCISES_PICTURES = "Pictures"
+EXERCISES_PICTURE_START = "Start: {alt}"
+EXERCISES_PICTURE_END = "End: {alt}"
+EXERCISES_PICTURE_KEY = (
+    "The thick dark-blue leg is the one doing the exercise; the thin grey leg is the other one. "
+    "The flat line is the floor."
+)
+EXERCISES_NO_PICTURES = "No picture yet for this exercise."
+EXERCISES_LINK = "Link to this exercise: ?exercise={id}"
+EMG_HEADING = "How hard the muscle works (research measurements)"
+EMG_INTRO = (
+    "Researchers measured muscle activity with EMG (electrical signals of a working muscle), as a percentage of "
+    "the strongest squeeze the person could hold (% MVIC). The exercise on this page is marked ◆."
+)
+EMG_CHART_TITLE = "{muscle}{part}: {study}"
+EMG_PART = " ({part})"
+EMG_AXIS = "Muscle activity (% of the strongest squeeze)"
+EMG_THIS_EXERCISE = "◆ "
+EMG_WHO = "Who took part: {participants}"
+EMG_METHOD = "How it was measured: {method}"
+EMG_STATISTIC = {"mean": "Average of the group", "median": "Middle value of the group (median)"}
+EMG_SPREAD = "{value}% (spread ± {spread})"
+EMG_VALUE = "{value}%"
+EMG_TABLE = "The same numbers as a table"
+EMG_TABLE_COLUMNS = ("Exercise in the study", "Muscle activity", "Matches this exercise")
+EMG_YES = "Yes"
+EMG_NO = ""
+EMG_CAVEAT = "Please note: "
+EMG_SOURCE = "Source: {source}"
+PHASES_HEADING = "When to do which exercises"
+PHASES_INTRO = (
+    "One of the source articles describes this order of recovery after a gluteus minimus injury. Your doctor or "
+    "physical therapist may advise a different plan: follow theirs."
+)
+PHASES_FIGURE_TITLE = "Order of recovery"
+PHASES_TEXT = "The same order in words"
+PHASES_STEP = "{number}. {title} ({when}): {what}"
+PHASES_CATEGORIES = "Kinds of exercise: {categories}"
+PHASES_SHOW = "Show these exercises"
+PHASES_SOURCE = "Source: {sources}"
+
+# --- my plan ----------------------------------------------------------------------------------------------
+PLAN_TITLE = "My plan"
+PLAN_INTRO = (
+    "Collect exercises here to take home. Choose the side for each, put them in order, then print the plan, "
+    "save it as a PDF, or scan the code with your phone. GluteMap never asks for your name, and nothing leaves "
+    "this device."
+)
+PLAN_EMPTY = "Your plan is empty. Add exercises from the Exercises page, or from Explore and Conditions."
+PLAN_GO_EXERCISES = "Choose exercises"
+PLAN_ADD = "Add “{name}” to my plan"
+PLAN_ADDED = "“{name}” is in your plan."
+PLAN_OPEN = "Open my plan"
+PLAN_COUNT = "{count} exercise(s) in your plan."
+PLAN_EDIT_HEADING = "Change your plan"
+PLAN_SIDE_LABEL = "Side for “{name}”"
+PLAN_SIDE_CHOICES = {"left": "Left leg", "right": "Right leg", "both": "Both legs"}
+PLAN_SIDE_HANDOUT = {"left": "left leg", "right": "right leg", "both": "both legs"}
+PLAN_UP = "Move “{name}” up"
+PLAN_DOWN = "Move “{name}” down"
+PLAN_REMOVE = "Remove “{name}”"
+PLAN_CLEAR = "Empty my plan"
+PLAN_TAKE_HOME_HEADING = "Take your plan home"
+PLAN_QR_HEADING = "Scan to keep your plan"
+PLAN_QR_CAPTION = "QR code holding your plan as plain text"
+PLAN_QR_HELP = (
+    "Point your phone camera at the code. Your phone reads the plan straight from the picture: it is not sent "
+    "anywhere, and no website is opened."
+)
+PLAN_QR_TOO_LONG = "Your plan is too long for one code. Remove an exercise to get a code."
+PLAN_QR_TEXT = "What the code contains"
+PLAN_PDF = "Save the plan as a PDF"
+PLAN_PDF_HELP = "The file is made on this device and contains only the exercises, the date and the notices."
+PLAN_PRINT_HINT = "To print: use your browser's Print command. Only the handout below is printed."
+PLAN_KIOSK_NOTE = "On this screen you can take the plan home with the QR code."
+PLAN_HANDOUT_HEADING = "Printable handout"
+PLAN_TEXT_TITLE = "GluteMap exercise plan, {date}"
+PLAN_TEXT_STOP = "Stop any exercise that causes sharp or increasing pain, and ask a doctor."
+
+# --- handout (screen print section and PDF) -------------------------------------------------------------------
+HANDOUT_TITLE = "My GluteMap exercise plan"
+HANDOUT_DATE = "Made on {date}"
+HANDOUT_ITEM = "{number}. {name} ({side})"
+HANDOUT_STEPS = "How to do it"
+HANDOUT_DOSAGE = "How much"
+HANDOUT_EQUIPMENT = "Equipment"
+HANDOUT_STOP_IF = "Stop if"
+HANDOUT_PICTURE_START = "Start"
+HANDOUT_PICTURE_END = "End"
+HANDOUT_NOTICE = "Please read"
+HANDOUT_EMERGENCY = "In an emergency"
+HANDOUT_SOURCES = "Sources"
+HANDOUT_FILE_NAME = "glutemap-plan-{date}.pdf"
+HANDOUT_PDF_TITLE = "GluteMap exercise plan"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+# --- what next: the decision aid after a result (glutemap/decide.py, glutemap/ui/decide_widgets.py) -------
+DECIDE_HEADING = "What you could do next"
+DECIDE_INTRO = (
+    "These are the usual choices, side by side. GluteMap cannot choose for you: use them to think it through "
+    "and to talk it over with a doctor or physical therapist."
+)
+DECIDE_WHEN_IT_FITS = "When it fits"
+DECIDE_WHAT_IT_INVOLVES = "What it involves"
+DECIDE_WHAT_IS_KNOWN = "What is known"
+DECIDE_WHAT_IS_NOT_KNOWN = "What is not known"
+DECIDE_FOR_CONDITION = "For {name}"
+DECIDE_OTHERS_HIDDEN = (
+    "Other choices, such as exercises or waiting, are not shown because you chose or described a warning sign. "
+    "Get checked first; a clinician can then talk through the other choices with you."
+)
+DECIDE_SEEK_CARE_FALLBACK_SUMMARY = "Get a medical check straight away, before you try exercises or wait."
+DECIDE_SEEK_CARE_FALLBACK_WHEN = "You chose or described a warning sign."
+DECIDE_SEEK_CARE_FALLBACK_INVOLVES = "Follow the advice for each warning sign above."
+DECIDE_NUMBERS_HEADING = "What studies show, in numbers"
+DECIDE_NUMBERS_INTRO = "Each figure below stands for one person in a trial. Filled blue figures improved; grey outlines did not."
+DECIDE_NO_NUMBERS = (
+    "For {names}, we found no trial that gives numbers for these choices, so no picture of numbers is shown. "
+    "That does not mean nothing helps: it means the numbers are not known well enough to show."
+)
+DECIDE_TRIAL_QUESTION = "The question"
+DECIDE_TRIAL_WHO = "Who took part"
+DECIDE_TRIAL_IMPROVED_MEANS = "What improved means here"
+DECIDE_TRIAL_ARM_LINE = "{label}: {improved} of {total} people improved at {timepoint}."
+DECIDE_TRIAL_ARM_INVOLVES = "What it involved: {involves}"
+DECIDE_TRIAL_ARM_CLOSEST = "Closest GluteMap choice: {option}"
+DECIDE_TRIAL_HARMS = "Side effects"
+DECIDE_TRIAL_LIMITS = "What these numbers do not tell you"
+DECIDE_TRIAL_TABLE = "The same numbers as a table"
+DECIDE_QUESTIONS_HEADING = "Questions to ask your clinician"
+DECIDE_SOURCES = "Sources for these choices"
+DECIDE_NO_COMMERCIAL_INTEREST = (
+    "GluteMap has no commercial interest in any of these choices. It sells no treatment and is not paid to "
+    "show any of them."
+)
+ICON_ARRAY_TITLE = "How many people improved at {timepoint} (each figure is one person)"
+ICON_ARRAY_IMPROVED = "Improved (filled figure)"
+ICON_ARRAY_NOT_IMPROVED = "Did not improve (grey outline)"
+ICON_ARRAY_COUNT = "{improved} of {total} improved"
+ICON_ARRAY_ALT = "Picture of people in each trial group, showing how many improved. {lines}"
+ICON_ARRAY_COLUMNS = ("Group", "What it involved", "Improved", "Did not improve", "People with a result")
+
+# --- clinic settings and the urgent contact line (glutemap/clinic.py) ------------------------------------
+CLINIC_DEFAULT_ON_SITE_HELP = "Tell a member of staff at the front desk."
+URGENT_CONTACT_KIOSK = "Alert the clinic staff now. {on_site_help}"
+URGENT_CONTACT_KIOSK_NAMED = "Alert the staff of {clinic} now. {on_site_help}"
+URGENT_CONTACT_NUMBER = "In an emergency, call {number}."
+URGENT_CONTACT_NO_NUMBER = "In an emergency, call your local emergency number."
+CLINIC_SETTINGS_NOTICE = (
+    "Staff notice: the clinic settings file has {count} problem(s), so no emergency number is shown. "
+    "Run `python -m glutemap.clinic` on the server for details."
+)

@@ -4,11 +4,15 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.explore import explore_view
+from glutemap.figures import referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
 from glutemap.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
+from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, urgent_panel
-from glutemap.ui.explore_widgets import clear_choices, region_choice_label, tap_ids
+from glutemap.ui.explore_widgets import clear_choices
+
+REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
 
 knowledge = page_knowledge()
 st.title(strings.EXPLORE_TITLE)
@@ -29,13 +33,14 @@ with st.container(border=True):
     )
 
 st.subheader(strings.EXPLORE_WHERE_HEADING)
-st.pills(
-    strings.EXPLORE_REGIONS_LABEL,
-    options=tap_ids(knowledge),
-    format_func=lambda tap_id: region_choice_label(knowledge, tap_id),
-    selection_mode="multi",
-    key=keys.SELECTED_REGIONS,
-)
+map_column, list_column = st.columns([2, 3])
+with map_column:
+    body_view = view_picker(key="explore_view")
+    st.caption(strings.BODYMAP_HELP)
+    body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
+with list_column:
+    st.caption(strings.BODYMAP_LIST_HELP)
+    region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
 st.text_area(
     strings.EXPLORE_TEXT_LABEL,
     key=keys.SYMPTOM_TEXT,
@@ -46,7 +51,7 @@ st.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices)
 
 view = explore_view(
     knowledge,
-    regions=st.session_state.get(keys.SELECTED_REGIONS) or [],
+    regions=selected_regions(keys.SELECTED_REGIONS),
     red_flags=st.session_state.get(keys.RED_FLAGS) or [],
     text=st.session_state.get(keys.SYMPTOM_TEXT) or "",
     urgent_acknowledged=bool(st.session_state.get(keys.URGENT_ACK)),
@@ -95,6 +100,18 @@ if view.result.muscles:
     for muscle in view.result.muscles:
         st.markdown(f"**{plain(muscle.name)}**")
         bullets(muscle.why)
+
+if view.result.muscles and (view.result.regions or view.result.regions_from_text):
+    st.header(strings.EXPLORE_REFERRAL_HEADING)
+    st.write(strings.EXPLORE_REFERRAL_INTRO)
+    chosen = [*view.result.regions, *view.result.regions_from_text]
+    for muscle_id, tab in zip(REFERRAL_MUSCLES, st.tabs([knowledge.muscles[m].name for m in REFERRAL_MUSCLES]), strict=True):
+        with tab:
+            st.plotly_chart(referral_figure(knowledge, muscle_id, body_view, chosen), key=f"referral_{muscle_id}")
+            st.dataframe(
+                [dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)],
+                hide_index=True,
+            )
 
 if view.flow:
     st.header(strings.EXPLORE_FLOW_HEADING)

@@ -1,0 +1,63 @@
+"""The body map's Streamlit side: the selection lives in session state, and the plain lists stay in step with it."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from glutemap.ui.bodymap import SELECTED_REGIONS_KEY
+
+TIMEOUT = 30
+
+
+def map_and_lists(view: str) -> None:
+    """A page with the map of one view and its plain lists, fed the shipped knowledge (cached across runs)."""
+    from glutemap.ui.bodymap import body_map, region_choices
+    from glutemap.ui.knowledge import current_knowledge
+
+    knowledge = current_knowledge().knowledge
+    assert knowledge is not None
+    body_map(knowledge, view, key="map")
+    region_choices(knowledge, view, key="list")
+
+
+def run_page(view: str, chosen: list[str] | None = None) -> AppTest:
+    """Run the page once, with `chosen` already stored as the selection."""
+    app = AppTest.from_function(map_and_lists, args=(view,), default_timeout=TIMEOUT)
+    if chosen is not None:
+        app.session_state[SELECTED_REGIONS_KEY] = chosen
+    app.run()
+    return app
+
+
+def test_page_with_the_map_runs_without_error() -> None:
+    """Mounting the component and the lists raises nothing."""
+    assert not run_page("back").exception
+
+
+def test_lists_show_one_group_per_side_with_your_left_and_right_labels() -> None:
+    """The back view offers the person's left, the middle and the right as three labelled pill groups."""
+    app = run_page("back")
+    assert [pills.label for pills in app.get("button_group")] == ["Your left side", "Middle of your back", "Your right side"]
+
+
+def test_lists_show_the_stored_selection() -> None:
+    """Areas set directly in session state appear chosen in the matching list."""
+    app = run_page("back", ["calf_l", "sacrum", "hip_lateral_r"])
+    values = {pills.key: pills.value for pills in app.get("button_group")}
+    assert values == {"list_back_left": ["calf_l"], "list_back_none": ["sacrum"], "list_back_right": []}
+
+
+def test_choosing_in_a_list_updates_the_selection_and_keeps_other_views() -> None:
+    """Picking from a list adds to the stored selection without dropping areas chosen on other views."""
+    app = run_page("side_left", ["calf_r"])
+    pills = next(widget for widget in app.get("button_group") if widget.key == "list_side_left_left")
+    pills.set_value(["hip_lateral_l", "knee_lateral_l"]).run()
+    assert app.session_state[SELECTED_REGIONS_KEY] == ["calf_r", "hip_lateral_l", "knee_lateral_l"]
+
+
+def test_removing_in_a_list_removes_only_that_area() -> None:
+    """Un-choosing an area in a list takes it out of the stored selection."""
+    app = run_page("side_right", ["hip_lateral_r", "leg_lateral_r"])
+    pills = next(widget for widget in app.get("button_group") if widget.key == "list_side_right_right")
+    pills.set_value(["leg_lateral_r"]).run()
+    assert app.session_state[SELECTED_REGIONS_KEY] == ["leg_lateral_r"]
