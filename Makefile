@@ -32,6 +32,23 @@ chromium:
 run: $(VENV)/.run-installed
 	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
+# Kiosk: the app in kiosk mode on loopback and, where a display exists, Debian's chromium full screen on it.
+IDLE ?= 90
+KIOSK_PROFILE ?= /tmp/glutemap-kiosk-profile
+kiosk: $(VENV)/.run-installed chromium
+	@GLUTEMAP_KIOSK=1 GLUTEMAP_IDLE_SECONDS=$(IDLE) $(BIN)/streamlit run app.py \
+	  --server.address 127.0.0.1 --server.port $(PORT) --theme.baseFontSize 20 & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	for i in $$(seq 60); do $(BIN)/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$(PORT)/_stcore/health', timeout=1)" 2>/dev/null && break; sleep 0.5; done; \
+	if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  rm -rf $(KIOSK_PROFILE); \
+	  chromium --kiosk --incognito --no-first-run --disable-sync --disable-background-networking \
+	    --disable-component-update --noerrdialogs --disable-translate --disable-features=Translate \
+	    --user-data-dir=$(KIOSK_PROFILE) http://127.0.0.1:$(PORT)/; \
+	else \
+	  echo "No display: kiosk server running at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"; wait $$server; \
+	fi
+
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -108,6 +109,7 @@ def _search(root: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     if result.unknown:
         print(f"glutemap: unknown region or red-flag id(s): {', '.join(result.unknown)}", file=err)
         print(f"  regions: {', '.join(sorted(knowledge.regions))}", file=err)
+        print(f"  red flags: {', '.join(sorted(knowledge.red_flags))}", file=err)
         return EXIT_USAGE
     if args.json:
         json.dump(result.as_json(), out, ensure_ascii=False, indent=2)
@@ -139,7 +141,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        args = _parser().parse_args(argv)
+        # argparse writes usage and --help to sys.stdout/sys.stderr; send them where the caller asked.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = _parser().parse_args(argv)
     except SystemExit as leaving:
         return int(leaving.code or 0)
     root = args.knowledge

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from glutemap.models import (
+    CareOption,
     Condition,
     Disclaimer,
     EmgStudy,
@@ -24,9 +25,10 @@ from glutemap.models import (
     KnowledgeBase,
     Muscle,
     RedFlag,
-    RehabPhase,
     Region,
+    RehabPhase,
     Source,
+    TrialOutcome,
 )
 
 MAX_FILE_BYTES = 512 * 1024
@@ -50,6 +52,8 @@ LIST_FILES: dict[str, type[BaseModel]] = {
 SINGLE_FILES: dict[str, type[BaseModel]] = {"disclaimer.yaml": Disclaimer}
 # Read only when present: a knowledge folder without them simply has no EMG charts or phase timeline.
 OPTIONAL_LIST_FILES: dict[str, type[BaseModel]] = {"emg.yaml": EmgStudy, "phases.yaml": RehabPhase}
+# Likewise read only when present: without them the decision aid shows no option cards or trial numbers.
+OPTIONAL_FOLDER_KINDS: dict[str, type[BaseModel]] = {"options": CareOption, "outcomes": TrialOutcome}
 
 M = TypeVar("M", bound=BaseModel)
 Path_ = tuple[str | int, ...]
@@ -434,9 +438,25 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
     elif isinstance(model, RehabPhase):
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
+    elif isinstance(model, CareOption):
+        for n, note in enumerate(model.for_conditions):
+            yield "conditions", ("for_conditions", n, "condition"), note.condition
+            for i, source in enumerate(note.sources):
+                yield "sources", ("for_conditions", n, "sources", i), source
+        for i, source in enumerate(model.sources):
+            yield "sources", ("sources", i), source
+    elif isinstance(model, TrialOutcome):
+        for i, condition in enumerate(model.conditions):
+            yield "conditions", ("conditions", i), condition
+        for a, arm in enumerate(model.arms):
+            if arm.option is not None:
+                yield "options", ("arms", a, "option"), arm.option
+        for i, source in enumerate(model.sources):
+            yield "sources", ("sources", i), source
 
 
 _SINGULAR = {"sources": "source", "regions": "region", "muscles": "muscle", "exercises": "exercise"}
+_SINGULAR.update({"conditions": "condition", "options": "option"})
 
 
 def _check_references(collected: _Collected) -> None:
@@ -475,6 +495,9 @@ def check_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[KnowledgeBase |
             _load_list(collected, root, name, model)
     for kind, model in FOLDER_KINDS.items():
         _load_folder(collected, root, kind, model)
+    for kind, model in OPTIONAL_FOLDER_KINDS.items():
+        if (root / kind).is_dir():
+            _load_folder(collected, root, kind, model)
     _check_references(collected)
     if collected.errors:
         return None, sorted(set(collected.errors))
@@ -490,6 +513,8 @@ def check_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[KnowledgeBase |
         disclaimer=collected.singles["disclaimer.yaml"],  # type: ignore[arg-type]
         emg=records.get("emg", {}),  # type: ignore[arg-type]
         phases=records.get("phases", {}),  # type: ignore[arg-type]
+        options=records.get("options", {}),  # type: ignore[arg-type]
+        outcomes=records.get("outcomes", {}),  # type: ignore[arg-type]
     )
     return knowledge, []
 

@@ -134,7 +134,8 @@ def _index(knowledge: KnowledgeBase) -> _Index:
     for region in knowledge.regions.values():
         index.regions[region.id] = _phrases((region.label, *region.words))
     for flag in knowledge.red_flags.values():
-        index.red_flags[flag.id] = _phrases(flag.words)
+        # The checklist wording too, so typing what the tick box says is never missed.
+        index.red_flags[flag.id] = _phrases((*flag.words, flag.everyday))
     if len(_INDEX_CACHE) > 8:
         _INDEX_CACHE.clear()
     _INDEX_CACHE[id(knowledge)] = (knowledge, index)
