@@ -11,7 +11,8 @@ from glutemap.ui.app_shell import PAGES, build_pages, deep_link_target, run_safe
 st.set_page_config(page_title=strings.APP_TITLE, layout="wide")
 
 settings = deployment()
-page = st.navigation(build_pages(), position="hidden" if settings.kiosk else "top")
+pages = build_pages()
+page = st.navigation(pages, position="hidden" if settings.kiosk else "top")
 
 if settings.kiosk:
     kiosk.install(settings)
@@ -23,4 +24,4 @@ target = deep_link_target(st.query_params.to_dict(), page.url_path or "home")
 if target is not None:
     st.switch_page(target, query_params=st.query_params.to_dict())
 
-run_safely(page.run)
+run_safely(page.run, start_page=pages[0])

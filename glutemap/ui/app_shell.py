@@ -50,7 +50,7 @@ def deep_link_target(query: Mapping[str, str], current_url_path: str) -> str | N
     return None
 
 
-def run_safely(run: Callable[[], None]) -> None:
+def run_safely(run: Callable[[], None], start_page: st.Page) -> None:
     """Run a page; any error becomes a calm message with a way back, details go to the server log."""
     try:
         run()
@@ -58,4 +58,4 @@ def run_safely(run: Callable[[], None]) -> None:
         log.exception("A page failed")
         st.error(strings.ERROR_TITLE, icon=":material/error:")
         st.write(strings.ERROR_BODY)
-        st.page_link(PAGES[0][0], label=strings.BACK_TO_START, icon=":material/home:")
+        st.page_link(start_page, label=strings.BACK_TO_START, icon=":material/home:")
