@@ -265,6 +265,46 @@ class Disclaimer(Record):
     not_a_diagnosis: Text
 
 
+EmgStatistic = Literal["mean", "median"]
+PhaseKind = Literal["phase", "check_in"]
+
+
+class EmgValue(Record):
+    """One task's muscle activity as a study reports it, in % of a maximum voluntary isometric contraction."""
+
+    task: ShortText
+    percent_mvic: float = Field(ge=0, le=300)
+    spread: float | None = Field(default=None, ge=0, le=300, description="standard deviation, where reported")
+    exercises: tuple[Id, ...] = Field(default=(), description="GluteMap exercises that match this task")
+
+
+class EmgStudy(Record):
+    """Verified muscle-activity (EMG) numbers for one muscle in one study (knowledge/emg.yaml)."""
+
+    id: Id
+    study: ShortText
+    muscle: Id
+    part: ShortText | None = None
+    participants: ShortText | None = None
+    method: ShortText | None = None
+    statistic: EmgStatistic
+    values: tuple[EmgValue, ...] = Field(min_length=1)
+    caveat: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class RehabPhase(Record):
+    """One step of the rehabilitation order, in file order (knowledge/phases.yaml)."""
+
+    id: Id
+    kind: PhaseKind = "phase"
+    title: ShortText
+    when: ShortText
+    what: Text
+    categories: tuple[Category, ...] = ()
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
 class KnowledgeBase(Record):
     """The whole validated knowledge, keyed by id; built only by `glutemap.loader`."""
 
@@ -276,3 +316,96 @@ class KnowledgeBase(Record):
     sources: dict[str, Source]
     glossary: tuple[GlossaryTerm, ...]
     disclaimer: Disclaimer
+    emg: dict[str, EmgStudy] = Field(default_factory=dict)
+    phases: dict[str, RehabPhase] = Field(default_factory=dict)
+    options: dict[str, CareOption] = Field(default_factory=dict)
+    outcomes: dict[str, TrialOutcome] = Field(default_factory=dict)
+
+
+# --- decision aid: the choices after a result, and trial numbers behind them -----------------------------
+
+OptionId = Literal["seek_care_now", "see_clinician_soon", "self_care", "watch_and_wait"]
+OPTION_ORDER: tuple[OptionId, ...] = ("seek_care_now", "see_clinician_soon", "self_care", "watch_and_wait")
+
+
+class OptionConditionNote(Record):
+    """What is known (and when the option fits) for one condition, on top of an option's general text."""
+
+    condition: Id
+    when_it_fits: tuple[Text, ...] = ()
+    what_is_known: tuple[Text, ...] = ()
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _says_something(self) -> OptionConditionNote:
+        if not self.when_it_fits and not self.what_is_known:
+            raise ValueError("give when_it_fits or what_is_known (or both)")
+        return self
+
+
+class CareOption(Record):
+    """One choice about what to do next (knowledge/options/<id>.yaml), described the way decision aids ask."""
+
+    id: OptionId
+    title: ShortText
+    summary: Text
+    when_it_fits: tuple[Text, ...] = Field(min_length=1)
+    what_it_involves: tuple[Text, ...] = Field(min_length=1)
+    what_is_known: tuple[Text, ...] = Field(min_length=1)
+    what_is_not_known: tuple[Text, ...] = Field(min_length=1)
+    for_conditions: tuple[OptionConditionNote, ...] = ()
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
+
+    @model_validator(mode="after")
+    def _one_note_per_condition(self) -> CareOption:
+        seen = [note.condition for note in self.for_conditions]
+        repeated = sorted({condition for condition in seen if seen.count(condition) > 1})
+        if repeated:
+            raise ValueError(f"more than one note for condition(s): {', '.join(repeated)}")
+        return self
+
+
+class TrialArm(Record):
+    """One group of a trial: what it involved and how many of the people with a result improved."""
+
+    label: ShortText
+    involves: Text
+    improved: int = Field(ge=0, le=100_000)
+    total: int = Field(ge=1, le=100_000, description="people in this group with a result at the timepoint")
+    option: OptionId | None = Field(default=None, description="the GluteMap option this group is closest to")
+
+    @model_validator(mode="after")
+    def _improved_within_total(self) -> TrialArm:
+        if self.improved > self.total:
+            raise ValueError("improved must not be larger than total")
+        return self
+
+
+class TrialOutcome(Record):
+    """Per-group trial numbers for one or more conditions (knowledge/outcomes/<id>.yaml), with their limits."""
+
+    id: Id
+    title: ShortText
+    study: ShortText
+    conditions: tuple[Id, ...] = Field(min_length=1)
+    question: Text
+    population: Text
+    timepoint: ShortText
+    improved_means: Text
+    arms: tuple[TrialArm, ...] = Field(min_length=2)
+    harms: Text
+    does_not_tell: tuple[Text, ...] = Field(min_length=1)
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
+
+    @model_validator(mode="after")
+    def _distinct_arms(self) -> TrialOutcome:
+        labels = [arm.label for arm in self.arms]
+        if len(set(labels)) != len(labels):
+            raise ValueError("every arm needs its own label")
+        return self
+
+
+# KnowledgeBase names the decision-aid models above before they exist; resolve those names now.
+KnowledgeBase.model_rebuild()

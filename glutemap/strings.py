@@ -426,8 +426,9 @@ PLAN_OPEN = "Open my plan"
 PLAN_COUNT = "{count} exercise(s) in your plan."
 PLAN_EDIT_HEADING = "Change your plan"
 PLAN_SIDE_LABEL = "Side for “{name}”"
-PLAN_SIDE_CHOICES = {"left": "Left leg", "right": "Right leg", "both": "Both legs"}
-PLAN_SIDE_HANDOUT = {"left": "left leg", "right": "right leg", "both": "both legs"}
+# Sides are the person's own, said so in every label.
+PLAN_SIDE_CHOICES = {"left": "Your left leg", "right": "Your right leg", "both": "Both legs"}
+PLAN_SIDE_HANDOUT = {"left": "your left leg", "right": "your right leg", "both": "both legs"}
 PLAN_UP = "Move “{name}” up"
 PLAN_DOWN = "Move “{name}” down"
 PLAN_REMOVE = "Remove “{name}”"
@@ -447,12 +448,13 @@ PLAN_PRINT_HINT = "To print: use your browser's Print command. Only the handout 
 PLAN_KIOSK_NOTE = "On this screen you can take the plan home with the QR code."
 PLAN_HANDOUT_HEADING = "Printable handout"
 PLAN_TEXT_TITLE = "GluteMap exercise plan, {date}"
+PLAN_TEXT_ITEM = "{number}. {name} — {side}"
 PLAN_TEXT_STOP = "Stop any exercise that causes sharp or increasing pain, and ask a doctor."
 
 # --- handout (screen print section and PDF) -------------------------------------------------------------------
 HANDOUT_TITLE = "My GluteMap exercise plan"
 HANDOUT_DATE = "Made on {date}"
-HANDOUT_ITEM = "{number}. {name} ({side})"
+HANDOUT_ITEM = "{number}. {name} — {side}"
 HANDOUT_STEPS = "How to do it"
 HANDOUT_DOSAGE = "How much"
 HANDOUT_EQUIPMENT = "Equipment"
@@ -472,9 +474,10 @@ MONTHS = (
 # --- what next: the decision aid after a result (glutemap/decide.py, glutemap/ui/decide_widgets.py) -------
 DECIDE_HEADING = "What you could do next"
 DECIDE_INTRO = (
-    "These are the usual choices, side by side. GluteMap cannot choose for you: use them to think it through "
-    "and to talk it over with a doctor or physical therapist."
+    "These are the usual choices, each described the same way. GluteMap cannot choose for you: use them to "
+    "think it through and to talk it over with a doctor or physical therapist."
 )
+DECIDE_INTRO_URGENT = "Because of the warning sign, one choice comes before all others."
 DECIDE_WHEN_IT_FITS = "When it fits"
 DECIDE_WHAT_IT_INVOLVES = "What it involves"
 DECIDE_WHAT_IS_KNOWN = "What is known"

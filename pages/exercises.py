@@ -1,8 +1,216 @@
-"""Exercises screen (being built)."""
+"""Exercises: a filterable library; each exercise opens by link (`?exercise=<id>`) and survives a reload."""
 
+import pandas as pd
 import streamlit as st
 
-from glutemap.ui.components import page_knowledge
+from glutemap import strings
+from glutemap.exercise_figures import emg_figure, phases_figure
+from glutemap.exercises import (
+    ExerciseView,
+    FilterChoices,
+    exercise_from_query,
+    exercise_view,
+    filter_exercises,
+    filter_options,
+    known_choices,
+    phase_views,
+    phases_alt,
+)
+from glutemap.stickfigure import render_pictures_png
+from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say
+from glutemap.ui.plan_widgets import add_to_plan_button
+
+EXERCISE_PARAM = "exercise"
+CHOICE_KEY = "exercise_choice"
+LINK_APPLIED_KEY = "exercise_link_applied"
+FILTER_KEYS = {
+    "muscles": "exercise_filter_muscle",
+    "categories": "exercise_filter_category",
+    "conditions": "exercise_filter_condition",
+    "equipment": "exercise_filter_equipment",
+}
 
 knowledge = page_knowledge()
-st.title("Exercises")
+options = filter_options(knowledge)
+
+
+def clear_filters() -> None:
+    """Show every exercise again."""
+    for key in FILTER_KEYS.values():
+        st.session_state[key] = []
+
+
+def remember_choice() -> None:
+    """Keep the address in step with what is shown, so a reload or a shared link opens the same exercise."""
+    st.query_params[EXERCISE_PARAM] = st.session_state[CHOICE_KEY]
+    st.session_state[LINK_APPLIED_KEY] = st.session_state[CHOICE_KEY]
+
+
+def text_lines(lines: tuple[str, ...]) -> None:
+    """Lines as plain text: Markdown would turn web addresses into links, and a kiosk visitor must not leave."""
+    for line in lines:
+        st.text(f"• {line}")
+
+
+def show_phases() -> None:
+    """The recovery order as a figure, with the same steps in words."""
+    phases = phase_views(knowledge)
+    if not phases:
+        return
+    with st.expander(strings.PHASES_HEADING, icon=":material/timeline:"):
+        st.write(strings.PHASES_INTRO)
+        st.plotly_chart(phases_figure(phases), key="phases_figure", theme=None, alt=phases_alt(phases),
+                        config={"displayModeBar": False, "staticPlot": True})
+        st.markdown(f"**{strings.PHASES_TEXT}**")
+        for phase in phases:
+            say(phase.sentence)
+            if phase.category_labels:
+                st.caption(plain(strings.PHASES_CATEGORIES.format(categories=", ".join(phase.category_labels))))
+        sources = sorted({source for phase in phases for source in phase.sources})
+        st.text(strings.PHASES_SOURCE.format(sources="; ".join(sources)))
+
+
+def show_filters() -> FilterChoices:
+    """The four filters; returns what is chosen (stale values from older knowledge are dropped)."""
+    st.markdown(f"**{strings.EXERCISES_FILTERS_HEADING}**")
+    choices: dict[str, tuple[str, ...]] = {}
+    labels = {
+        "muscles": (strings.EXERCISES_FILTER_MUSCLE, options.muscles),
+        "categories": (strings.EXERCISES_FILTER_CATEGORY, options.categories),
+        "conditions": (strings.EXERCISES_FILTER_CONDITION, options.conditions),
+        "equipment": (strings.EXERCISES_FILTER_EQUIPMENT, options.equipment),
+    }
+    columns = st.columns(2)
+    for position, (name, (label, offered)) in enumerate(labels.items()):
+        key = FILTER_KEYS[name]
+        if key in st.session_state:
+            st.session_state[key] = list(known_choices(st.session_state[key], offered))
+        chosen = columns[position % 2].multiselect(
+            label,
+            options=list(offered),
+            format_func=offered.__getitem__,
+            key=key,
+            placeholder=strings.EXERCISES_FILTER_PLACEHOLDER,
+        )
+        choices[name] = known_choices(chosen, offered)
+    st.button(strings.EXERCISES_CLEAR_FILTERS, key="exercise_filters_clear", on_click=clear_filters)
+    return FilterChoices(**choices)
+
+
+def choose_exercise(shown: list[str]) -> str | None:
+    """The radio list of the exercises the filters leave; a link in the address wins once, then the visitor's choice."""
+    linked = exercise_from_query(knowledge, st.query_params.get(EXERCISE_PARAM))
+    if linked is not None and st.session_state.get(LINK_APPLIED_KEY) != linked:
+        st.session_state[LINK_APPLIED_KEY] = linked
+        st.session_state[CHOICE_KEY] = linked
+    if not shown:
+        return None
+    if st.session_state.get(CHOICE_KEY) not in shown:
+        # The filters hid the exercise that was open: open the first one they leave instead.
+        st.session_state[CHOICE_KEY] = shown[0]
+    chosen = st.radio(
+        strings.EXERCISES_CHOOSE,
+        options=shown,
+        format_func=lambda exercise_id: knowledge.exercises[exercise_id].name,
+        key=CHOICE_KEY,
+        on_change=remember_choice,
+    )
+    if chosen is not None and st.query_params.get(EXERCISE_PARAM) != chosen:
+        st.query_params[EXERCISE_PARAM] = chosen
+    return chosen
+
+
+def show_pictures(view: ExerciseView) -> None:
+    """Start and end stick figures, each with its description as caption and as alt text."""
+    if view.pictures is None:
+        st.caption(strings.EXERCISES_NO_PICTURES)
+        return
+    start, end = render_pictures_png(view.pictures.start, view.pictures.end)
+    left, right = st.columns(2)
+    left.image(start, caption=strings.EXERCISES_PICTURE_START.format(alt=view.pictures.alt_start),
+               alt=view.pictures.alt_start, width="stretch", output_format="PNG")
+    right.image(end, caption=strings.EXERCISES_PICTURE_END.format(alt=view.pictures.alt_end),
+                alt=view.pictures.alt_end, width="stretch", output_format="PNG")
+    st.caption(strings.EXERCISES_PICTURE_KEY)
+
+
+def show_emg(view: ExerciseView) -> None:
+    """Published muscle-activity numbers, where verified, as chart, table and caveat."""
+    if not view.emg:
+        return
+    st.subheader(strings.EMG_HEADING)
+    st.write(strings.EMG_INTRO)
+    for index, chart in enumerate(view.emg):
+        with st.container(border=True):
+            st.plotly_chart(emg_figure(chart), key=f"emg_{view.id}_{index}", theme=None, alt=chart.alt,
+                            config={"displayModeBar": False, "staticPlot": True})
+            for detail in chart.details:
+                st.caption(plain(detail))
+            say(strings.EMG_CAVEAT + chart.caveat)
+            with st.expander(strings.EMG_TABLE):
+                st.dataframe(pd.DataFrame(chart.table().records()), hide_index=True, width="stretch")
+            for source in chart.sources:
+                st.text(strings.EMG_SOURCE.format(source=source))
+
+
+def show_exercise(view: ExerciseView) -> None:
+    """Everything about one exercise, safety first, research detail last."""
+    st.header(plain(view.name))
+    st.caption(plain(strings.EXERCISES_KIND.format(category=view.category)))
+    say(view.summary)
+    add_to_plan_button(knowledge, view.id, key_prefix="exercise_add")
+    with st.container(border=True, key="exercise_stop_if"):
+        st.error(f"**{strings.EXERCISES_STOP_IF}**", icon=":material/front_hand:")
+        bullets(view.stop_if)
+    st.subheader(strings.EXERCISES_PICTURES)
+    show_pictures(view)
+    st.subheader(strings.EXERCISES_STEPS)
+    numbered(view.steps)
+    st.subheader(strings.EXERCISES_DOSAGE)
+    st.markdown(f"{strings.EXERCISES_DOSAGE_AS_WRITTEN} **{plain(view.dosage_text)}**")
+    st.caption(strings.EXERCISES_DOSAGE_NUMBERS)
+    bullets(view.dosage_numbers)
+    st.subheader(strings.EXERCISES_EQUIPMENT)
+    if view.equipment:
+        bullets(view.equipment)
+    else:
+        st.write(strings.EXERCISES_EQUIPMENT_NONE)
+    easier, harder = st.columns(2)
+    with easier:
+        st.subheader(strings.EXERCISES_EASIER)
+        bullets(view.easier)
+    with harder:
+        st.subheader(strings.EXERCISES_HARDER)
+        bullets(view.harder)
+    if view.common_mistakes:
+        st.subheader(strings.EXERCISES_MISTAKES)
+        bullets(view.common_mistakes)
+    st.subheader(strings.EXERCISES_MUSCLES)
+    bullets(view.muscles)
+    if view.conditions:
+        st.subheader(strings.EXERCISES_CONDITIONS)
+        for condition_id, name in view.conditions:
+            st.page_link("pages/conditions.py", label=plain(name), query_params={"condition": condition_id},
+                         icon=":material/arrow_forward:")
+    if view.notes:
+        st.subheader(strings.EXERCISES_NOTES)
+        bullets(view.notes)
+    show_emg(view)
+    st.subheader(strings.SOURCES_HEADING)
+    text_lines(view.sources)
+    st.caption(plain(strings.REVIEWED_ON.format(date=view.reviewed_on)))
+    st.caption(plain(strings.EXERCISES_LINK.format(id=view.id)))
+
+
+st.title(strings.EXERCISES_TITLE)
+st.write(strings.EXERCISES_INTRO)
+show_phases()
+filters = show_filters()
+shown = [exercise.id for exercise in filter_exercises(knowledge, filters)]
+st.caption(strings.EXERCISES_COUNT.format(shown=len(shown), total=len(knowledge.exercises)))
+if not shown:
+    st.info(strings.EXERCISES_NONE_MATCH)
+chosen = choose_exercise(shown)
+if chosen is not None:
+    st.divider()
+    show_exercise(exercise_view(knowledge, chosen))

@@ -1,8 +1,110 @@
-"""Plan screen (being built)."""
+"""My plan: edit the chosen exercises, then take them home as a print-out, a PDF or a QR code of plain text."""
+
+import datetime as dt
 
 import streamlit as st
 
-from glutemap.ui.components import page_knowledge
+from glutemap import strings
+from glutemap.handout import Handout, build_handout, handout_pdf
+from glutemap.plan import plan_text
+from glutemap.qr import qr_png
+from glutemap.settings import deployment
+from glutemap.stickfigure import render_pictures_png
+from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say
+from glutemap.ui.plan_widgets import plan_editor
+
+# Static CSS only (no knowledge or visitor text): printing shows the handout, not the controls.
+PRINT_CSS = """<style>
+@media print {
+  header, [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stToolbar"],
+  [class*="st-key-plan_screen_only"] { display: none !important; }
+  .st-key-plan_handout { break-inside: auto; }
+  .st-key-plan_handout [class*="st-key-handout_item_"] { break-inside: avoid; }
+}
+</style>"""
 
 knowledge = page_knowledge()
-st.title("Plan")
+kiosk = deployment().kiosk
+today = dt.date.today()
+
+
+def show_take_home(text: str, handout: Handout) -> None:
+    """The QR code everywhere; the PDF download and print hint only off the kiosk."""
+    st.subheader(strings.PLAN_TAKE_HOME_HEADING)
+    qr_column, other_column = st.columns([3, 2])
+    with qr_column:
+        st.markdown(f"**{strings.PLAN_QR_HEADING}**")
+        png = qr_png(text)
+        if png is None:
+            st.warning(strings.PLAN_QR_TOO_LONG)
+        else:
+            st.image(png, caption=strings.PLAN_QR_CAPTION, alt=strings.PLAN_QR_CAPTION, width="stretch", output_format="PNG")
+            st.caption(strings.PLAN_QR_HELP)
+            with st.expander(strings.PLAN_QR_TEXT):
+                st.text(text)
+    with other_column:
+        if kiosk:
+            st.write(strings.PLAN_KIOSK_NOTE)
+            return
+        st.download_button(
+            strings.PLAN_PDF,
+            # Made only when the button is pressed: building the PDF takes about a second.
+            data=lambda: handout_pdf(handout),
+            file_name=strings.HANDOUT_FILE_NAME.format(date=today.isoformat()),
+            mime="application/pdf",
+            key="plan_pdf",
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+            help=strings.PLAN_PDF_HELP,
+        )
+        st.caption(strings.PLAN_PRINT_HINT)
+
+
+def show_handout(handout: Handout) -> None:
+    """The print-friendly handout: what the PDF holds, laid out for the screen and the printer."""
+    with st.container(key="plan_handout"):
+        st.header(strings.PLAN_HANDOUT_HEADING, divider="gray")
+        st.subheader(handout.title)
+        st.write(handout.date_line)
+        st.markdown(f"**{plain(handout.intro)}**")
+        for index, item in enumerate(handout.items):
+            with st.container(border=True, key=f"handout_item_{index}"):
+                st.markdown(f"#### {plain(item.heading)}")
+                if item.pictures is not None:
+                    start, end = render_pictures_png(item.pictures.start, item.pictures.end)
+                    left, right = st.columns(2)
+                    left.image(start, caption=f"{strings.HANDOUT_PICTURE_START}: {item.pictures.alt_start}",
+                               alt=item.pictures.alt_start, width="stretch", output_format="PNG")
+                    right.image(end, caption=f"{strings.HANDOUT_PICTURE_END}: {item.pictures.alt_end}",
+                                alt=item.pictures.alt_end, width="stretch", output_format="PNG")
+                st.markdown(f"**{strings.HANDOUT_DOSAGE}:** {plain(item.dosage)}")
+                if item.equipment:
+                    st.markdown(f"**{strings.HANDOUT_EQUIPMENT}:** {plain(', '.join(item.equipment))}")
+                st.markdown(f"**{strings.HANDOUT_STEPS}**")
+                numbered(item.steps)
+                st.markdown(f"**{strings.HANDOUT_STOP_IF}**")
+                bullets(item.stop_if)
+        st.markdown(f"**{strings.HANDOUT_NOTICE}**")
+        for paragraph in handout.notice:
+            say(paragraph)
+        st.markdown(f"**{strings.HANDOUT_EMERGENCY}:** {plain(handout.emergency)}")
+        st.markdown(f"**{strings.HANDOUT_SOURCES}**")
+        # Plain text, not Markdown: web addresses must not become links (a kiosk visitor must not leave).
+        for number, source in enumerate(handout.sources, start=1):
+            st.text(f"{number}. {source}")
+
+
+st.html(PRINT_CSS)
+with st.container(key="plan_screen_only_top"):
+    st.title(strings.PLAN_TITLE)
+    st.write(strings.PLAN_INTRO)
+    st.subheader(strings.PLAN_EDIT_HEADING)
+    plan = plan_editor(knowledge)
+    if not plan:
+        st.info(strings.PLAN_EMPTY)
+        st.page_link("pages/exercises.py", label=strings.PLAN_GO_EXERCISES, icon=":material/fitness_center:")
+if plan:
+    handout = build_handout(knowledge, plan, today)
+    with st.container(key="plan_screen_only_take_home"):
+        show_take_home(plan_text(knowledge, plan, today), handout)
+    show_handout(handout)

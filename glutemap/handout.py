@@ -1,0 +1,233 @@
+"""The take-home handout of a plan: one view model for the screen's print section and the PDF (fpdf2).
+
+The handout holds knowledge text, the date and the side choices only: never a name or anything typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from glutemap import strings
+from glutemap.models import KnowledgeBase, Pictures
+from glutemap.plan import Plan, long_date, side_text
+from glutemap.stickfigure import render_pictures_png
+
+
+@dataclass(frozen=True)
+class HandoutItem:
+    """One exercise as the handout shows it."""
+
+    heading: str
+    steps: tuple[str, ...]
+    dosage: str
+    equipment: tuple[str, ...]
+    stop_if: tuple[str, ...]
+    pictures: Pictures | None
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything printed: title, date, exercises, notices and sources."""
+
+    title: str
+    date_line: str
+    intro: str
+    items: tuple[HandoutItem, ...]
+    notice: tuple[str, ...]
+    emergency: str
+    sources: tuple[str, ...]
+
+
+def equipment_lines(knowledge: KnowledgeBase, exercise_id: str) -> tuple[str, ...]:
+    """Each piece of equipment with whether it is optional."""
+    return tuple(
+        (strings.EXERCISES_EQUIPMENT_OPTIONAL if kit.optional else strings.EXERCISES_EQUIPMENT_NEEDED).format(item=kit.item)
+        for kit in knowledge.exercises[exercise_id].equipment
+    )
+
+
+def source_line(knowledge: KnowledgeBase, source_id: str) -> str:
+    """A source as one line of text: title, then the address if there is one."""
+    source = knowledge.sources[source_id]
+    return f"{source.title} — {source.url}" if source.url else source.title
+
+
+def build_handout(knowledge: KnowledgeBase, plan: Plan, today: dt.date) -> Handout:
+    """The handout for `plan` as of `today`; exercises no longer in the knowledge are left out."""
+    items = []
+    source_ids: list[str] = []
+    planned = [item for item in plan if item.exercise_id in knowledge.exercises]
+    for number, item in enumerate(planned, start=1):
+        exercise = knowledge.exercises[item.exercise_id]
+        items.append(
+            HandoutItem(
+                heading=strings.HANDOUT_ITEM.format(
+                    number=number, name=exercise.name, side=side_text(item.side)
+                ),
+                steps=exercise.steps,
+                dosage=exercise.dosage.text,
+                equipment=equipment_lines(knowledge, exercise.id),
+                stop_if=exercise.stop_if,
+                pictures=exercise.pictures,
+            )
+        )
+        source_ids += [source for source in exercise.sources if source not in source_ids]
+    return Handout(
+        title=strings.HANDOUT_TITLE,
+        date_line=strings.HANDOUT_DATE.format(date=long_date(today)),
+        intro=knowledge.disclaimer.short,
+        items=tuple(items),
+        notice=(*knowledge.disclaimer.full, knowledge.disclaimer.not_a_diagnosis),
+        emergency=knowledge.disclaimer.emergency,
+        sources=tuple(source_line(knowledge, source) for source in source_ids if source in knowledge.sources),
+    )
+
+
+# --- PDF ------------------------------------------------------------------------------------------------------
+
+FONT_FAMILY = "GluteMapSans"
+ITEM_START_ROOM = 95  # millimetres: heading, pictures with captions, and the dosage
+# Unicode fonts commonly installed on Debian; without one the PDF falls back to Helvetica and plain Latin-1 text.
+FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = (
+    (
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ),
+    (
+        Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+        Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
+    ),
+)
+_LATIN1_STANDINS = {
+    "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "−": "-", "…": "...", "•": "-",
+    "◆": "*", "≥": ">=", "≤": "<=", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+
+
+def unicode_font(candidates: Sequence[tuple[Path, Path]] = FONT_CANDIDATES) -> tuple[Path, Path] | None:
+    """The first installed (regular, bold) font pair, or None."""
+    for regular, bold in candidates:
+        if regular.is_file() and bold.is_file():
+            return regular, bold
+    return None
+
+
+def latin1(text: str) -> str:
+    """Text the built-in PDF fonts can show: typographic marks become plain ones, accents are kept."""
+    text = "".join(_LATIN1_STANDINS.get(char, char) for char in text)
+    if all(ord(char) < 256 for char in text):
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if ord(char) < 256 and not unicodedata.combining(char)) or "?"
+
+
+class _Pdf(FPDF):
+    def __init__(self, fonts: tuple[Path, Path] | None) -> None:
+        super().__init__(format="A4")
+        self.has_unicode_font = fonts is not None
+        if fonts is not None:
+            self.add_font(FONT_FAMILY, "", str(fonts[0]))
+            self.add_font(FONT_FAMILY, "B", str(fonts[1]))
+            self.body_font = FONT_FAMILY
+        else:
+            self.body_font = "Helvetica"
+        self.set_margins(18, 16, 18)
+        self.set_auto_page_break(auto=True, margin=16)
+
+    def text_of(self, text: str) -> str:
+        return text if self.has_unicode_font else latin1(text)
+
+    def heading(self, text: str, size: float = 13) -> None:
+        self.set_font(self.body_font, "B", size)
+        self.multi_cell(0, size * 0.5, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def paragraph(self, text: str, size: float = 10.5, bold: bool = False) -> None:
+        self.set_font(self.body_font, "B" if bold else "", size)
+        self.multi_cell(0, size * 0.48, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def listed(self, items: Sequence[str], numbered: bool) -> None:
+        self.set_font(self.body_font, "", 10.5)
+        for number, item in enumerate(items, start=1):
+            marker = f"{number}." if numbered else "-"
+            self.cell(7, 5, marker)
+            self.multi_cell(0, 5, self.text_of(item), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def pictures(self, pictures: Pictures) -> None:
+        start, end = render_pictures_png(pictures.start, pictures.end, width=480)
+        width = (self.epw - 6) / 2
+        aspect = _png_aspect(start)
+        height = width * aspect
+        caption_room = 14
+        if self.get_y() + height + caption_room > self.page_break_trigger:
+            self.add_page()
+        top = self.get_y()
+        for index, (png, label, alt) in enumerate(
+            ((start, strings.HANDOUT_PICTURE_START, pictures.alt_start), (end, strings.HANDOUT_PICTURE_END, pictures.alt_end))
+        ):
+            left = self.l_margin + index * (width + 6)
+            self.image(io.BytesIO(png), x=left, y=top, w=width, h=height, alt_text=self.text_of(alt))
+            self.set_xy(left, top + height + 1)
+            self.set_font(self.body_font, "", 8.5)
+            self.multi_cell(width, 3.8, self.text_of(f"{label}: {alt}"), align="L")
+        self.set_xy(self.l_margin, top + height + caption_room + 2)
+
+
+def _png_aspect(png: bytes) -> float:
+    """Height over width of a PNG, read from its header."""
+    width = int.from_bytes(png[16:20], "big")
+    height = int.from_bytes(png[20:24], "big")
+    return height / width
+
+
+def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] = FONT_CANDIDATES) -> bytes:
+    """The handout as PDF bytes, made in memory (nothing is written to disk)."""
+    pdf = _Pdf(unicode_font(font_candidates))
+    pdf.set_title(pdf.text_of(strings.HANDOUT_PDF_TITLE))
+    pdf.set_creator(pdf.text_of(strings.APP_TITLE))
+    pdf.set_lang("en")
+    pdf.add_page()
+    pdf.heading(handout.title, size=18)
+    pdf.paragraph(handout.date_line)
+    pdf.paragraph(handout.intro, bold=True)
+    for item in handout.items:
+        pdf.ln(3)
+        # Keep an exercise's heading on the same page as its pictures and first lines.
+        if pdf.get_y() + ITEM_START_ROOM > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.heading(item.heading)
+        if item.pictures is not None:
+            pdf.pictures(item.pictures)
+        pdf.heading(strings.HANDOUT_DOSAGE, size=11)
+        pdf.paragraph(item.dosage)
+        if item.equipment:
+            pdf.heading(strings.HANDOUT_EQUIPMENT, size=11)
+            pdf.listed(item.equipment, numbered=False)
+        pdf.heading(strings.HANDOUT_STEPS, size=11)
+        pdf.listed(item.steps, numbered=True)
+        pdf.heading(strings.HANDOUT_STOP_IF, size=11)
+        pdf.set_font(pdf.body_font, "B", 10.5)
+        for caution in item.stop_if:
+            pdf.cell(7, 5, "!")
+            pdf.multi_cell(0, 5, pdf.text_of(caution), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+    pdf.ln(3)
+    pdf.heading(strings.HANDOUT_NOTICE)
+    for paragraph in handout.notice:
+        pdf.paragraph(paragraph)
+    pdf.heading(strings.HANDOUT_EMERGENCY, size=11)
+    pdf.paragraph(handout.emergency, bold=True)
+    if handout.sources:
+        pdf.heading(strings.HANDOUT_SOURCES, size=11)
+        pdf.listed(handout.sources, numbered=True)
+    return bytes(pdf.output())

@@ -1,0 +1,106 @@
+"""A take-home exercise plan: an ordered tuple of (exercise id, side), changed only by pure functions.
+
+Nothing a visitor types can enter a plan: every function keeps only ids of exercises in the knowledge and
+the three fixed sides, so the plan (and the handout and QR code made from it) holds knowledge text only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+from typing import Literal, NamedTuple, TypeGuard
+
+from glutemap import strings
+from glutemap.models import KnowledgeBase
+
+Side = Literal["left", "right", "both"]
+SIDES: tuple[Side, ...] = ("left", "right", "both")
+DEFAULT_SIDE: Side = "both"
+
+
+class PlanItem(NamedTuple):
+    """One exercise in the plan and the side (the person's own) it is done on."""
+
+    exercise_id: str
+    side: Side
+
+
+Plan = tuple[PlanItem, ...]
+EMPTY_PLAN: Plan = ()
+
+
+def is_side(value: object) -> TypeGuard[Side]:
+    """True only for "left", "right" or "both"."""
+    return isinstance(value, str) and value in SIDES
+
+
+def _ids(plan: Plan) -> list[str]:
+    return [item.exercise_id for item in plan]
+
+
+def add(plan: Plan, exercise_id: object, known_ids: Collection[str], side: object = DEFAULT_SIDE) -> Plan:
+    """The plan with the exercise added at the end; unchanged if the id is unknown or already planned."""
+    if not isinstance(exercise_id, str) or exercise_id not in known_ids or exercise_id in _ids(plan):
+        return plan
+    return (*plan, PlanItem(exercise_id, side if is_side(side) else DEFAULT_SIDE))
+
+
+def remove(plan: Plan, exercise_id: object) -> Plan:
+    """The plan without the exercise."""
+    return tuple(item for item in plan if item.exercise_id != exercise_id)
+
+
+def move(plan: Plan, exercise_id: object, offset: int) -> Plan:
+    """The plan with the exercise moved `offset` places (negative = up), kept within the list."""
+    ids = _ids(plan)
+    if not isinstance(exercise_id, str) or exercise_id not in ids:
+        return plan
+    old = ids.index(exercise_id)
+    new = min(max(old + offset, 0), len(plan) - 1)
+    items = list(plan)
+    items.insert(new, items.pop(old))
+    return tuple(items)
+
+
+def set_side(plan: Plan, exercise_id: object, side: object) -> Plan:
+    """The plan with the exercise's side changed; unchanged if the side is not one of the three."""
+    if not is_side(side):
+        return plan
+    return tuple(PlanItem(item.exercise_id, side) if item.exercise_id == exercise_id else item for item in plan)
+
+
+def clean(raw: object, known_ids: Collection[str]) -> Plan:
+    """A valid plan from anything (e.g. session state): unknown ids, bad sides and repeats are dropped."""
+    if not isinstance(raw, (tuple, list)):
+        return EMPTY_PLAN
+    plan: Plan = EMPTY_PLAN
+    for entry in raw:
+        if isinstance(entry, (tuple, list)) and len(entry) == 2 and is_side(entry[1]):
+            plan = add(plan, entry[0], known_ids, entry[1])
+    return plan
+
+
+def long_date(day: dt.date) -> str:
+    """A date nobody can misread across countries, e.g. "23 November 2026"."""
+    return f"{day.day} {strings.MONTHS[day.month - 1]} {day.year}"
+
+
+def side_text(side: Side) -> str:
+    """How the side choice reads on the handout, e.g. "left leg"."""
+    return strings.PLAN_SIDE_HANDOUT[side]
+
+
+def plan_text(knowledge: KnowledgeBase, plan: Plan, today: dt.date) -> str:
+    """The plan as short plain text (carried by the QR code): date, exercises, sides, dosage, a caution."""
+    lines = [strings.PLAN_TEXT_TITLE.format(date=long_date(today)), ""]
+    for number, item in enumerate(_known(knowledge, plan), start=1):
+        exercise = knowledge.exercises[item.exercise_id]
+        lines.append(strings.PLAN_TEXT_ITEM.format(number=number, name=exercise.name, side=side_text(item.side)))
+        lines.append(f"   {exercise.dosage.text}")
+    lines += ["", strings.PLAN_TEXT_STOP, knowledge.disclaimer.short]
+    return "\n".join(lines)
+
+
+def _known(knowledge: KnowledgeBase, plan: Iterable[PlanItem]) -> Plan:
+    """Only the items whose exercise is still in the knowledge (it may have been edited meanwhile)."""
+    return tuple(item for item in plan if item.exercise_id in knowledge.exercises)

@@ -1,0 +1,116 @@
+"""The take-home handout: what it holds, and a PDF whose text holds each dosage, the disclaimer and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from exercise_knowledge import EXTRA_FILES, HIP_HOLD_ALT_START, HIP_HOLD_DOSAGE
+from pypdf import PdfReader
+
+from glutemap.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, unicode_font
+from glutemap.loader import load_knowledge
+from glutemap.models import KnowledgeBase
+from glutemap.plan import EMPTY_PLAN, PlanItem, add
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def knowledge(make_knowledge) -> KnowledgeBase:
+    """The tiny knowledge plus a second exercise with pictures."""
+    return load_knowledge(make_knowledge(EXTRA_FILES))
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """All text of a PDF with line breaks and runs of spaces folded, as wrapping puts them anywhere."""
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.split())
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_handout_numbers_exercises_with_their_side(knowledge: KnowledgeBase) -> None:
+    """Each exercise is headed by its place in the plan, its name and the side chosen."""
+    handout = build_handout(knowledge, (PlanItem("hip_hold", "right"), PlanItem("clam_shell", "both")), TODAY)
+    assert [item.heading for item in handout.items] == ["1. Hip hold — your right leg", "2. Clam shell — both legs"]
+
+
+def test_handout_holds_dosage_steps_cautions_and_pictures(knowledge: KnowledgeBase) -> None:
+    """An exercise's dosage (as written), steps, stop-if cautions and pictures come from the knowledge."""
+    exercise = knowledge.exercises["hip_hold"]
+    item = build_handout(knowledge, (PlanItem("hip_hold", "left"),), TODAY).items[0]
+    assert item.dosage == HIP_HOLD_DOSAGE
+    assert item.steps == exercise.steps
+    assert item.stop_if == exercise.stop_if
+    assert item.pictures == exercise.pictures
+
+
+def test_handout_lists_each_source_once(knowledge: KnowledgeBase) -> None:
+    """Sources shared by several planned exercises are listed once."""
+    both = (PlanItem("clam_shell", "both"), PlanItem("hip_hold", "both"))
+    sources = build_handout(knowledge, both, TODAY).sources
+    assert len(sources) == len(set(sources))
+    assert any("A review of hip muscle studies" in line for line in sources)
+
+
+def test_handout_date_is_spelled_out(knowledge: KnowledgeBase) -> None:
+    """The handout carries today's date in words."""
+    assert build_handout(knowledge, EMPTY_PLAN, TODAY).date_line == "Made on 23 November 2026"
+
+
+def test_pdf_text_holds_each_dosage_and_the_disclaimer(knowledge: KnowledgeBase) -> None:
+    """The PDF's text holds every chosen exercise's dosage text exactly, the date and the disclaimer."""
+    plan = (PlanItem("hip_hold", "left"), PlanItem("clam_shell", "both"))
+    text = _pdf_text(handout_pdf(build_handout(knowledge, plan, TODAY)))
+    assert HIP_HOLD_DOSAGE in text
+    assert knowledge.exercises["clam_shell"].dosage.text in text
+    assert "23 November 2026" in text
+    assert _folded(knowledge.disclaimer.short) in text
+    for paragraph in knowledge.disclaimer.full:
+        assert _folded(paragraph) in text
+
+
+def test_pdf_holds_cautions_picture_descriptions_and_sources(knowledge: KnowledgeBase) -> None:
+    """The PDF's text holds the stop-if cautions, the pictures' descriptions and the sources."""
+    text = _pdf_text(handout_pdf(build_handout(knowledge, (PlanItem("hip_hold", "left"),), TODAY)))
+    assert _folded(knowledge.exercises["hip_hold"].stop_if[0]) in text
+    assert HIP_HOLD_ALT_START in text
+    assert "A review of hip muscle studies" in text
+
+
+def test_pdf_leaves_out_exercises_not_chosen(knowledge: KnowledgeBase) -> None:
+    """Only the chosen exercises are printed."""
+    text = _pdf_text(handout_pdf(build_handout(knowledge, (PlanItem("clam_shell", "both"),), TODAY)))
+    assert HIP_HOLD_DOSAGE not in text
+
+
+def test_pdf_of_every_shipped_exercise_holds_each_dosage(shipped_knowledge: KnowledgeBase) -> None:
+    """With every shipped exercise planned, the PDF holds each one's dosage text and the disclaimer."""
+    plan = EMPTY_PLAN
+    for exercise_id in shipped_knowledge.exercises:
+        plan = add(plan, exercise_id, shipped_knowledge.exercises)
+    text = _pdf_text(handout_pdf(build_handout(shipped_knowledge, plan, TODAY)))
+    for exercise in shipped_knowledge.exercises.values():
+        assert _folded(exercise.dosage.text) in text, exercise.id
+    assert _folded(shipped_knowledge.disclaimer.short) in text
+
+
+def test_pdf_without_a_unicode_font_uses_plain_latin_text(knowledge: KnowledgeBase) -> None:
+    """Where no Unicode font is installed, the PDF still builds, with typographic dashes made plain."""
+    text = _pdf_text(handout_pdf(build_handout(knowledge, (PlanItem("hip_hold", "left"),), TODAY), font_candidates=()))
+    assert latin1(HIP_HOLD_DOSAGE) in text
+    assert "Hold 5 to 10 seconds - repeat as advised" in text
+
+
+def test_latin1_keeps_accents_and_replaces_typographic_marks() -> None:
+    """Plain-font text keeps Latin-1 letters and turns quotes and dashes into their plain forms."""
+    assert latin1("café “hold” 5–10 s ± 2 ◆") == 'café "hold" 5-10 s ± 2 *'
+
+
+def test_the_build_machine_has_a_unicode_font() -> None:
+    """The Debian fonts the handout prefers are installed here, so the Unicode tests above use them."""
+    assert unicode_font(FONT_CANDIDATES) is not None

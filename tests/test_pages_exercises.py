@@ -1,0 +1,174 @@
+"""The Exercises screen through AppTest: deep links, filters, exact dosage, cautions, pictures and EMG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from exercise_knowledge import EXTRA_FILES, HIP_HOLD_ALT_START, HIP_HOLD_DOSAGE
+from streamlit.testing.v1 import AppTest
+
+from glutemap import strings
+from glutemap.models import KnowledgeBase
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 30
+
+
+def _open(exercise_id: str | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if exercise_id is not None:
+        app.query_params["exercise"] = exercise_id
+    app.run()
+    if exercise_id is None:
+        app.switch_page("pages/exercises.py")
+        app.run()
+    assert not app.exception
+    return app
+
+
+def _unescaped(text: str) -> str:
+    return text.replace("\\", "")
+
+
+def _text(app: AppTest) -> str:
+    parts = [*app.markdown, *app.caption, *app.subheader, *app.header, *app.error, *app.info]
+    return _unescaped("\n".join(str(element.value) for element in parts))
+
+
+def _images(app: AppTest) -> list[tuple[str, str]]:
+    """(caption, alt) of every image on the page."""
+    return [(image.caption, image.alt) for element in app.get("image") for image in element.proto.imgs]
+
+
+@pytest.fixture
+def tiny_app(make_knowledge, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The Exercises screen over the tiny knowledge plus a second exercise."""
+    monkeypatch.setenv("GLUTEMAP_KNOWLEDGE_DIR", str(make_knowledge(EXTRA_FILES)))
+    return _open()
+
+
+def test_deep_link_opens_that_exercise() -> None:
+    """`?exercise=clam_shell` opens the clam shell on the Exercises screen."""
+    app = _open("clam_shell")
+    assert app.title[0].value == strings.EXERCISES_TITLE
+    assert app.header[0].value == "Clam shell"
+    assert app.radio(key="exercise_choice").value == "clam_shell"
+
+
+def test_deep_link_survives_a_reload() -> None:
+    """The address keeps the exercise, so a fresh session with the same address opens it again."""
+    first = _open("toe_taps")
+    first.radio(key="exercise_choice").set_value("clam_shell").run()
+    reloaded = _open(first.query_params["exercise"])
+    assert reloaded.header[0].value == "Clam shell"
+
+
+def test_choosing_an_exercise_updates_the_address() -> None:
+    """Picking another exercise puts its id in the address, ready to share or reload."""
+    app = _open("clam_shell")
+    app.radio(key="exercise_choice").set_value("toe_taps").run()
+    assert "Toe taps" in app.header[0].value
+    assert app.query_params["exercise"] == "toe_taps"
+
+
+def test_unknown_deep_link_falls_back_to_the_list() -> None:
+    """A link naming no exercise opens the first exercise of the list instead of failing."""
+    app = _open("not_an_exercise")
+    first = app.radio(key="exercise_choice").options[0]
+    assert _unescaped(app.header[0].value) == first
+    assert app.query_params["exercise"] != "not_an_exercise"
+
+
+def test_dosage_is_shown_exactly_as_the_knowledge_holds_it(shipped_knowledge: KnowledgeBase) -> None:
+    """Every exercise page shows its dosage text character for character, plus the structured numbers."""
+    for exercise in shipped_knowledge.exercises.values():
+        text = _text(_open(exercise.id))
+        assert exercise.dosage.text in text, exercise.id
+
+
+def test_stop_if_cautions_are_shown_in_a_warning(shipped_knowledge: KnowledgeBase) -> None:
+    """The "Stop if" heading is a red warning and every caution of the exercise is listed."""
+    app = _open("side_lying_isometric_press")
+    assert any(strings.EXERCISES_STOP_IF in error.value for error in app.error)
+    text = _text(app)
+    for caution in shipped_knowledge.exercises["side_lying_isometric_press"].stop_if:
+        assert caution in text
+
+
+def test_pictures_carry_their_description_as_caption_and_alt(shipped_knowledge: KnowledgeBase) -> None:
+    """The start and end pictures show their description as visible caption and as alt text."""
+    pictures = shipped_knowledge.exercises["clam_shell"].pictures
+    assert pictures is not None
+    assert _images(_open("clam_shell")) == [
+        (strings.EXERCISES_PICTURE_START.format(alt=pictures.alt_start), pictures.alt_start),
+        (strings.EXERCISES_PICTURE_END.format(alt=pictures.alt_end), pictures.alt_end),
+    ]
+
+
+def test_emg_chart_comes_with_a_table_source_and_caveat() -> None:
+    """Where EMG numbers are verified, the chart has a table equivalent, its source and a caveat."""
+    app = _open("clam_shell")
+    text = _text(app)
+    assert strings.EMG_HEADING in text
+    assert "Distefano" in text
+    assert "Please note:" in text
+    table = app.dataframe[0].value
+    assert list(table.columns) == list(strings.EMG_TABLE_COLUMNS)
+    assert table[strings.EMG_TABLE_COLUMNS[2]].tolist() == ["", "Yes", "Yes"]
+
+
+def test_no_emg_section_without_verified_data() -> None:
+    """Exercises without verified EMG numbers show no chart or activity section."""
+    app = _open("toe_taps")
+    assert strings.EMG_HEADING not in _text(app)
+    assert not app.dataframe
+
+
+def test_recovery_phases_have_a_text_version() -> None:
+    """The recovery timeline is also written out step by step, rest first, setback advice last."""
+    text = _text(_open("clam_shell"))
+    assert "1. Rest first" in text
+    assert "4. If you have a setback" in text
+
+
+def test_category_filter_narrows_the_list(tiny_app: AppTest) -> None:
+    """Choosing a kind of exercise leaves only exercises of that kind to choose from."""
+    assert tiny_app.radio(key="exercise_choice").options == ["Clam shell", "Hip hold"]
+    tiny_app.multiselect(key="exercise_filter_category").set_value(["isometric"]).run()
+    assert tiny_app.radio(key="exercise_choice").options == ["Hip hold"]
+    assert tiny_app.header[0].value == "Hip hold"
+
+
+def test_filters_that_match_nothing_say_so_and_clear(tiny_app: AppTest) -> None:
+    """Filters with no match show a message; "Show all" brings every exercise back."""
+    tiny_app.session_state["exercise_choice"] = "clam_shell"
+    tiny_app.multiselect(key="exercise_filter_category").set_value(["isometric"]).run()
+    tiny_app.multiselect(key="exercise_filter_muscle").set_value(["gluteus_medius"]).run()
+    tiny_app.multiselect(key="exercise_filter_condition").set_value(["side_hip_pain"]).run()
+    assert strings.EXERCISES_NONE_MATCH in [info.value for info in tiny_app.info]
+    tiny_app.button(key="exercise_filters_clear").click().run()
+    assert tiny_app.radio(key="exercise_choice").options == ["Clam shell", "Hip hold"]
+
+
+def test_equipment_filter_offers_no_equipment(tiny_app: AppTest) -> None:
+    """The equipment filter offers each item and "No equipment needed"."""
+    assert tiny_app.multiselect(key="exercise_filter_equipment").options == [
+        "Resistance band", strings.EXERCISES_FILTER_NO_EQUIPMENT
+    ]
+
+
+def test_tiny_exercise_shows_its_dosage_and_picture(tiny_app: AppTest) -> None:
+    """An exercise from another knowledge folder shows its own dosage text and picture description."""
+    tiny_app.radio(key="exercise_choice").set_value("hip_hold").run()
+    assert HIP_HOLD_DOSAGE in _text(tiny_app)
+    assert _images(tiny_app)[0][1] == HIP_HOLD_ALT_START
+
+
+def test_add_to_plan_button_adds_the_exercise_and_then_confirms() -> None:
+    """"Add to my plan" puts the exercise in the session's plan and is replaced by a confirmation."""
+    app = _open("clam_shell")
+    app.button(key="exercise_add_clam_shell").click().run()
+    assert [item.exercise_id for item in app.session_state["plan"]] == ["clam_shell"]
+    assert strings.PLAN_ADDED.format(name="Clam shell") in [success.value for success in app.success]
+    assert not any(button.key == "exercise_add_clam_shell" for button in app.button)

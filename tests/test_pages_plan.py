@@ -1,0 +1,145 @@
+"""The My plan screen through AppTest: add, side, reorder, remove, the QR code, and kiosk mode without download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from glutemap import strings
+from glutemap.plan import PlanItem
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 30
+
+
+def _plan_page(*exercise_ids: str) -> AppTest:
+    """The plan page after adding exercises with their "Add to my plan" buttons on the Exercises screen."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    return _add_and_open(app, exercise_ids)
+
+
+def _add_and_open(app: AppTest, exercise_ids: tuple[str, ...]) -> AppTest:
+    for exercise_id in exercise_ids:
+        app.switch_page("pages/exercises.py")
+        app.query_params["exercise"] = exercise_id
+        app.run()
+        app.button(key=f"exercise_add_{exercise_id}").click().run()
+    app.switch_page("pages/plan.py")
+    app.run()
+    assert not app.exception
+    return app
+
+
+def _planned(app: AppTest) -> list[tuple[str, str]]:
+    return [(item.exercise_id, item.side) for item in app.session_state["plan"]]
+
+
+def _image_captions(app: AppTest) -> list[str]:
+    return [image.caption for element in app.get("image") for image in element.proto.imgs]
+
+
+def test_empty_plan_points_to_the_exercises() -> None:
+    """With nothing planned the page says so and offers no QR code or download."""
+    app = _plan_page()
+    assert strings.PLAN_EMPTY in [info.value for info in app.info]
+    assert strings.PLAN_QR_CAPTION not in _image_captions(app)
+    assert not app.get("download_button")
+
+
+def test_added_exercises_appear_in_order_for_both_legs() -> None:
+    """Exercises added from the Exercises screen are listed in the order added, for both legs."""
+    app = _plan_page("clam_shell", "toe_taps")
+    assert _planned(app) == [("clam_shell", "both"), ("toe_taps", "both")]
+    assert app.segmented_control(key="plan_side_clam_shell").value == "both"
+
+
+def test_side_choice_is_kept_in_the_plan() -> None:
+    """Choosing "Left leg" for an exercise stores left for that exercise only."""
+    app = _plan_page("clam_shell", "toe_taps")
+    app.segmented_control(key="plan_side_toe_taps").set_value("left").run()
+    assert _planned(app) == [("clam_shell", "both"), ("toe_taps", "left")]
+
+
+def test_move_up_and_down_reorder_the_plan() -> None:
+    """The up and down buttons swap an exercise with its neighbour."""
+    app = _plan_page("clam_shell", "toe_taps", "abduction_lift")
+    app.button(key="plan_up_abduction_lift").click().run()
+    assert [exercise for exercise, _ in _planned(app)] == ["clam_shell", "abduction_lift", "toe_taps"]
+    app.button(key="plan_down_clam_shell").click().run()
+    assert [exercise for exercise, _ in _planned(app)] == ["abduction_lift", "clam_shell", "toe_taps"]
+
+
+def test_first_cannot_move_up_and_last_cannot_move_down() -> None:
+    """The first exercise's up button and the last one's down button are disabled."""
+    app = _plan_page("clam_shell", "toe_taps")
+    assert app.button(key="plan_up_clam_shell").disabled
+    assert app.button(key="plan_down_toe_taps").disabled
+    assert not app.button(key="plan_down_clam_shell").disabled
+
+
+def test_remove_takes_the_exercise_out() -> None:
+    """The remove button takes that exercise out of the plan and off the page."""
+    app = _plan_page("clam_shell", "toe_taps")
+    app.button(key="plan_remove_clam_shell").click().run()
+    assert _planned(app) == [("toe_taps", "both")]
+    assert not any(button.key == "plan_up_clam_shell" for button in app.button)
+
+
+def test_side_survives_a_reorder() -> None:
+    """Moving an exercise keeps the side chosen for it."""
+    app = _plan_page("clam_shell", "toe_taps")
+    app.segmented_control(key="plan_side_toe_taps").set_value("right").run()
+    app.button(key="plan_up_toe_taps").click().run()
+    assert _planned(app) == [("toe_taps", "right"), ("clam_shell", "both")]
+    assert app.segmented_control(key="plan_side_toe_taps").value == "right"
+
+
+def test_plan_offers_qr_code_pdf_and_printable_handout() -> None:
+    """Off the kiosk the plan shows the QR code, a PDF download and the handout with dosage and cautions."""
+    app = _plan_page("clam_shell")
+    assert strings.PLAN_QR_CAPTION in _image_captions(app)
+    assert [button.proto.label for button in app.get("download_button")] == [strings.PLAN_PDF]
+    handout = "\n".join(str(element.value) for element in app.markdown).replace("\\", "")
+    assert "10 reps each side, 2 rounds each side, with or without a resistance band" in handout
+    assert strings.HANDOUT_STOP_IF in handout
+
+
+def test_qr_text_shown_is_the_plan_text() -> None:
+    """The "what the code contains" text names the exercise, the side and the dosage."""
+    app = _plan_page("toe_taps")
+    (shown,) = [text.value for text in app.text if text.value.startswith("GluteMap exercise plan")]
+    assert "1. Toe taps (lying on your back) — both legs" in shown
+    assert "10 reps in total, 1 round in total, with or without an ankle weight" in shown
+
+
+def test_plan_page_asks_for_nothing_typed() -> None:
+    """The plan page has no text field: no name or personal detail is asked for."""
+    app = _plan_page("clam_shell")
+    assert not app.text_input and not app.text_area and not app.number_input and not app.date_input
+
+
+def test_plan_ignores_junk_put_into_the_session() -> None:
+    """Anything in the session's plan that is not a known exercise and side is ignored."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.session_state["plan"] = (("<b>Ann Smith</b>", "both"), PlanItem("clam_shell", "sideways"), ("toe_taps", "left"))
+    app.switch_page("pages/plan.py")
+    app.run()
+    assert "Ann Smith" not in "\n".join(str(element.value) for element in (*app.markdown, *app.text))
+    assert [button.key for button in app.button if button.key and button.key.startswith("plan_remove_")] == [
+        "plan_remove_toe_taps"
+    ]
+
+
+def test_kiosk_plan_offers_the_qr_code_but_no_download(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In kiosk mode the plan shows the QR code and no PDF download button."""
+    monkeypatch.setenv("GLUTEMAP_KIOSK", "1")
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    app.button(key="kiosk_start").click().run()
+    app = _add_and_open(app, ("clam_shell",))
+    assert strings.PLAN_QR_CAPTION in _image_captions(app)
+    assert not app.get("download_button")
+    assert strings.PLAN_KIOSK_NOTE in [markdown.value for markdown in app.markdown]
