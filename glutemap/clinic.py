@@ -1,0 +1,102 @@
+"""Local settings for one clinic (settings/clinic.yaml): its name, emergency number and where to get help on site.
+
+The file is read by the knowledge loader's safe YAML reader and checked by a strict model, so a mistake is
+reported with file and line exactly like a knowledge error. A missing file means the defaults.
+Check a settings file from a shell with `python -m glutemap.clinic [path]`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+
+from glutemap import strings
+
+# One YAML reader for the whole app: these loader helpers are shared on purpose, not copied.
+from glutemap.loader import KnowledgeError, _Located, _validate, _YamlProblem, read_yaml
+
+SETTINGS_ENV = "GLUTEMAP_SETTINGS"
+DEFAULT_SETTINGS_PATH = Path(__file__).resolve().parent.parent / "settings" / "clinic.yaml"
+DEFAULT_EMERGENCY_NUMBER = "911"
+
+ClinicName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+OnSiteHelp = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class ClinicSettings(BaseModel):
+    """What a clinic may set: unknown keys are errors, and text is never read as a number or yes/no."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    clinic_name: ClinicName = ""
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER
+    on_site_help: OnSiteHelp = strings.CLINIC_DEFAULT_ON_SITE_HELP
+
+    @field_validator("emergency_number")
+    @classmethod
+    def _digits_only(cls, value: str) -> str:
+        number = value.strip()
+        if not (number.isascii() and number.isdigit() and 2 <= len(number) <= 6):
+            raise ValueError("write the emergency number as 2 to 6 digits in quotes, for example \"911\", \"999\" or \"112\"")
+        return number
+
+
+def settings_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The settings file to read: GLUTEMAP_SETTINGS when set, else settings/clinic.yaml."""
+    env = os.environ if environ is None else environ
+    chosen = (env.get(SETTINGS_ENV) or "").strip()
+    return Path(chosen) if chosen else DEFAULT_SETTINGS_PATH
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(DEFAULT_SETTINGS_PATH.parent.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_clinic_settings(
+    path: Path | None = None, environ: Mapping[str, str] | None = None
+) -> tuple[ClinicSettings | None, list[KnowledgeError]]:
+    """The clinic's settings (defaults when the file is missing), or every located problem in the file.
+
+    An explicit `path` wins; otherwise GLUTEMAP_SETTINGS, then settings/clinic.yaml.
+    """
+    path = settings_path(environ) if path is None else Path(path)
+    file = _shown(path)
+    if not path.exists():
+        return ClinicSettings(), []
+    try:
+        located = read_yaml(path)
+    except _YamlProblem as problem:
+        return None, [KnowledgeError(file, problem.line, "", "", problem.message)]
+    except OSError as error:
+        return None, [KnowledgeError(file, 0, "", "", f"cannot read file: {error.strerror}")]
+    if located.data is None:  # only comments: nothing changed from the defaults
+        located = _Located({}, located.lines)
+    if not isinstance(located.data, dict):
+        return None, [KnowledgeError(file, 1, "", "", "the file must hold settings as 'name: value' lines")]
+    settings, errors = _validate(ClinicSettings, located.data, located, (), file, "clinic settings")
+    return settings, errors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Check a clinic settings file and print what is wrong; exit 1 when it cannot be used."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    settings, errors = load_clinic_settings(Path(args[0]) if args else None)
+    if settings is None:
+        print(f"The clinic settings have {len(errors)} problem(s):", file=sys.stderr)
+        for error in errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    print(f"Clinic settings OK: emergency number {settings.emergency_number}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

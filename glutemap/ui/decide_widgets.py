@@ -1,0 +1,156 @@
+"""The "what next" decision aid on screen, and the urgent contact line (who to tell, which number to call).
+
+All text is knowledge or `strings` text rendered through the Markdown-escaping helpers; figures come with
+a table and a text equivalent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+import streamlit as st
+
+from glutemap import strings
+from glutemap.clinic import ClinicSettings, load_clinic_settings, settings_path
+from glutemap.decide import NextSteps, OptionCard, TrialNumbers, UrgentContact, next_steps
+from glutemap.decide import urgent_contact as contact_lines
+from glutemap.icon_array import icon_array_alt, icon_array_figure, icon_array_table
+from glutemap.loader import KnowledgeError
+from glutemap.models import KnowledgeBase
+from glutemap.plan import long_date
+from glutemap.settings import deployment
+from glutemap.ui.components import bullets, glossary_for, plain, say, sources_list
+
+log = logging.getLogger("glutemap")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _clinic(path: str, modified_ns: int) -> tuple[ClinicSettings | None, tuple[KnowledgeError, ...]]:
+    settings, errors = load_clinic_settings(Path(path))
+    if errors:
+        # Logged once per version of the file, because this call is cached on its modification time.
+        log.error("Clinic settings at %s have %d problem(s):\n%s", path, len(errors), "\n".join(map(str, errors)))
+    return settings, tuple(errors)
+
+
+def clinic_settings() -> tuple[ClinicSettings | None, tuple[KnowledgeError, ...]]:
+    """The clinic settings now (re-read when the file changes), or None with the problems found."""
+    path = settings_path()
+    try:
+        modified_ns = path.stat().st_mtime_ns
+    except OSError:
+        modified_ns = 0  # missing file: the defaults
+    return _clinic(str(path), modified_ns)
+
+
+def _contact(kiosk: bool) -> UrgentContact:
+    settings, problems = clinic_settings()
+    if problems:
+        st.caption(strings.CLINIC_SETTINGS_NOTICE.format(count=len(problems)))
+    return contact_lines(settings, kiosk)
+
+
+def _show_contact(contact: UrgentContact) -> None:
+    for line in contact.lines:
+        st.markdown(f"**{plain(line)}**")
+
+
+def urgent_contact(kiosk: bool | None = None) -> None:
+    """The line under the urgent advice: alert the staff (kiosk) and the emergency number from the settings."""
+    _show_contact(_contact(deployment().kiosk if kiosk is None else kiosk))
+
+
+def _section(heading: str, items: Iterable[str]) -> None:
+    texts = list(items)
+    if texts:
+        st.markdown(f"**{heading}**")
+        bullets(texts)
+
+
+def _option(card: OptionCard, key: str, contact: UrgentContact | None = None) -> None:
+    with st.container(border=True, key=key):
+        if contact is not None:
+            st.error(f"**{plain(card.title)}**", icon=":material/emergency:")
+            _show_contact(contact)
+        else:
+            st.subheader(plain(card.title))
+        say(card.summary)
+        _section(strings.DECIDE_WHEN_IT_FITS, card.when_it_fits)
+        _section(strings.DECIDE_WHAT_IT_INVOLVES, card.what_it_involves)
+        _section(strings.DECIDE_WHAT_IS_KNOWN, card.what_is_known)
+        _section(strings.DECIDE_WHAT_IS_NOT_KNOWN, card.what_is_not_known)
+        for note in card.condition_notes:
+            st.markdown(f"**{plain(strings.DECIDE_FOR_CONDITION.format(name=note.condition_name))}**")
+            bullets([*note.when_it_fits, *note.what_is_known])
+
+
+def _trial(trial: TrialNumbers, key: str) -> None:
+    with st.container(border=True, key=key):
+        st.subheader(plain(trial.title))
+        st.caption(plain(trial.study))
+        st.markdown(f"**{strings.DECIDE_TRIAL_QUESTION}**")
+        say(trial.question)
+        st.plotly_chart(
+            icon_array_figure(trial.arms, trial.timepoint),
+            key=f"{key}_icon_array",
+            config={"staticPlot": True, "displayModeBar": False},
+            alt=icon_array_alt(trial.arms),
+        )
+        for arm in trial.arms:
+            line = strings.DECIDE_TRIAL_ARM_LINE.format(
+                label=arm.label, improved=arm.improved, total=arm.total, timepoint=trial.timepoint
+            )
+            st.markdown(f"**{plain(line)}**")
+            st.caption(plain(strings.DECIDE_TRIAL_ARM_INVOLVES.format(involves=arm.involves)))
+            if arm.closest_option:
+                st.caption(plain(strings.DECIDE_TRIAL_ARM_CLOSEST.format(option=arm.closest_option)))
+        with st.expander(strings.DECIDE_TRIAL_TABLE):
+            st.dataframe(icon_array_table(trial.arms), hide_index=True, key=f"{key}_table")
+        _section(strings.DECIDE_TRIAL_WHO, [trial.population])
+        _section(strings.DECIDE_TRIAL_IMPROVED_MEANS, [trial.improved_means])
+        _section(strings.DECIDE_TRIAL_HARMS, [trial.harms])
+        _section(strings.DECIDE_TRIAL_LIMITS, trial.does_not_tell)
+
+
+def render_next_steps(knowledge: KnowledgeBase, steps: NextSteps, key: str = "next_steps") -> None:
+    """Lay out an already-built `NextSteps`: top choice, other choices, numbers, questions, sources."""
+    with st.container(key=key):
+        st.header(strings.DECIDE_HEADING)
+        st.write(strings.DECIDE_INTRO_URGENT if steps.urgent else strings.DECIDE_INTRO)
+        if steps.top is not None:
+            _option(steps.top, f"{key}_top", steps.contact)
+        if steps.others_hidden_note:
+            st.info(steps.others_hidden_note, icon=":material/info:")
+        for card in steps.options:
+            _option(card, f"{key}_{card.id}")
+        if steps.trials or steps.no_numbers_note:
+            st.subheader(strings.DECIDE_NUMBERS_HEADING)
+        if steps.trials:
+            st.caption(strings.DECIDE_NUMBERS_INTRO)
+        for trial in steps.trials:
+            _trial(trial, f"{key}_trial_{trial.id}")
+        if steps.no_numbers_note:
+            say(steps.no_numbers_note)
+        if steps.questions:
+            st.subheader(strings.DECIDE_QUESTIONS_HEADING)
+            for group in steps.questions:
+                st.markdown(f"**{plain(group.condition_name)}**")
+                bullets(group.questions)
+        glossary_for(knowledge, steps.texts())
+        with st.expander(strings.DECIDE_SOURCES):
+            sources_list(knowledge, (sid for sid in steps.source_ids if sid in knowledge.sources))
+        if steps.reviewed_on is not None:
+            st.caption(strings.REVIEWED_ON.format(date=long_date(steps.reviewed_on)))
+        st.caption(steps.no_commercial_interest)
+
+
+def show_next_steps(knowledge: KnowledgeBase, condition_ids: Iterable[str], urgent: bool, key: str = "next_steps") -> None:
+    """The decision aid for the conditions on screen; `urgent` puts "seek care now" alone at the top."""
+    kiosk = deployment().kiosk
+    settings, problems = clinic_settings()
+    if problems:
+        st.caption(strings.CLINIC_SETTINGS_NOTICE.format(count=len(problems)))
+    steps = next_steps(knowledge, list(condition_ids), urgent=urgent, kiosk=kiosk, clinic=settings)
+    render_next_steps(knowledge, steps, key)
