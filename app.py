@@ -6,6 +6,7 @@ from glutemap import strings
 from glutemap.settings import deployment
 from glutemap.ui import kiosk
 from glutemap.ui.app_shell import PAGES, build_pages, deep_link_target, run_safely
+from glutemap.ui.reconnect import reload_after_reconnect
 
 # No page_icon: a Material icon there makes the browser fetch it from Google's font servers.
 st.set_page_config(page_title=strings.APP_TITLE, layout="wide")
@@ -14,6 +15,7 @@ settings = deployment()
 pages = build_pages()
 page = st.navigation(pages, position="hidden" if settings.kiosk else "top")
 
+reload_after_reconnect()
 if settings.kiosk:
     kiosk.install(settings)
     if not kiosk.welcome():

@@ -1,0 +1,224 @@
+"""Real-browser harness shared by the e2e tests and scripts/screenshots.py.
+
+Starts `streamlit run app.py` on 127.0.0.1 with a free port, launches Debian's chromium through
+Playwright (never Playwright's own browser download), and opens a page once the app has finished running.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+STARTUP_TIMEOUT_SECONDS = 30.0
+STOP_TIMEOUT_SECONDS = 5.0
+DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
+# Long enough for a cold first run on 2 slow cores, short enough that a hang fails fast.
+APP_TIMEOUT_MS = 30_000
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Every host but the app's resolves to nothing, so a test run can never leak a request (the request
+    # event still fires, so the privacy test still sees any attempt).
+    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {HOST}",
+]
+CHROMIUM_MISSING = (
+    "Debian's chromium is needed for the browser tests but was not found (looked for /usr/bin/chromium and "
+    "`chromium` on PATH). Install it with `sudo apt-get install -y chromium`, or run `make test`, which "
+    "installs it. Never use `playwright install`: its download host is unreachable here."
+)
+
+APP_ROOT = "[data-testid=stApp]"
+# Streamlit 1.67 marks the app root with data-test-script-state: "initial" before the first run, then
+# "running" and "notRunning"; nothing else says reliably that a rerun has finished.
+APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+MAIN_HEADING = "[data-testid=stMain] h1"
+EXCEPTION = "[data-testid=stException]"
+
+
+def find_chromium() -> str | None:
+    """The path of Debian's chromium, or None when it is not installed."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+class ServerFailedToStart(RuntimeError):
+    """`streamlit run` exited or did not answer its health check in time."""
+
+
+class StreamlitServer:
+    """One `streamlit run app.py` subprocess on 127.0.0.1; use as a context manager or call start/stop."""
+
+    def __init__(self, env: Mapping[str, str] | None = None, port: int | None = None) -> None:
+        self.env_overrides = dict(env or {})
+        self.port = port or free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        """The root URL of the running app, always on the loopback address."""
+        return f"http://{HOST}:{self.port}"
+
+    def command(self) -> list[str]:
+        """The command line; the bind address is left to .streamlit/config.toml, which the tests check."""
+        return [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.port", str(self.port),
+            "--server.headless", "true",
+        ]  # fmt: skip
+
+    def log_text(self) -> str:
+        """Everything the server printed so far (stdout and stderr together)."""
+        if self._log is None:
+            return ""
+        self._log.flush()
+        self._log.seek(0)
+        return self._log.read().decode("utf-8", "replace")
+
+    def start(self) -> StreamlitServer:
+        """Start the server and wait until /_stcore/health answers 200."""
+        env = {**os.environ, **self.env_overrides}
+        # A file, not a pipe: a pipe nobody reads fills up and blocks the server.
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (outlives this method; closed in stop())
+        self.process = subprocess.Popen(
+            self.command(),
+            cwd=REPO_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so teardown reaches any child too
+        )
+        try:
+            self._wait_healthy()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_healthy(self) -> None:
+        assert self.process is not None
+        deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise ServerFailedToStart(f"`streamlit run` exited with code {self.process.returncode}:\n{self.log_text()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.1)
+        raise ServerFailedToStart(
+            f"`streamlit run` did not answer {self.url}/_stcore/health within {STARTUP_TIMEOUT_SECONDS:.0f} s."
+            f"\nServer output:\n{self.log_text()}"
+        )
+
+    def stop(self) -> None:
+        """Terminate the server's process group, then kill it if it does not exit promptly."""
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            for sig in (signal.SIGTERM, signal.SIGKILL):
+                try:
+                    os.killpg(process.pid, sig)
+                except ProcessLookupError:
+                    break
+                try:
+                    process.wait(timeout=STOP_TIMEOUT_SECONDS)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        if process is not None and process.poll() is None:
+            process.wait()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def __enter__(self) -> StreamlitServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def launch_chromium(playwright: Playwright, executable_path: str) -> Browser:
+    """Headless Debian chromium with everything that could reach the network switched off."""
+    return playwright.chromium.launch(executable_path=executable_path, args=CHROMIUM_ARGS, headless=True)
+
+
+def new_context(browser: Browser, server: StreamlitServer, viewport: Mapping[str, int] = DESKTOP_VIEWPORT) -> BrowserContext:
+    """A fresh browser profile pointed at `server`, so page.goto("/explore") needs no host."""
+    context = browser.new_context(base_url=server.url, viewport={"width": viewport["width"], "height": viewport["height"]})
+    context.set_default_timeout(APP_TIMEOUT_MS)
+    return context
+
+
+@contextmanager
+def open_context(
+    browser: Browser, server: StreamlitServer, viewport: Mapping[str, int] = DESKTOP_VIEWPORT
+) -> Iterator[BrowserContext]:
+    """A fresh browser context that is closed afterwards."""
+    context = new_context(browser, server, viewport)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+class AppShowedAnError(AssertionError):
+    """The page ended with Streamlit's exception box instead of its content."""
+
+
+def wait_for_app(page: Page) -> None:
+    """Wait until the script has run to the end and the page shows its main heading (or fail on an error)."""
+    page.wait_for_selector(APP_ROOT, state="attached")
+    page.wait_for_selector(APP_IDLE, state="attached")
+    # Fail at once on an uncaught exception instead of waiting out the timeout for a heading.
+    page.locator(f"{MAIN_HEADING}, {EXCEPTION}").first.wait_for(state="visible")
+    if page.locator(EXCEPTION).count():
+        raise AppShowedAnError(f"{page.url} showed an error: {page.locator(EXCEPTION).first.inner_text()}")
+    # A rerun (e.g. a deep-link redirect) can start right after the heading shows; settle on its end too.
+    page.wait_for_selector(APP_IDLE, state="attached")
+
+
+def open_app(page: Page, path: str = "") -> Page:
+    """Navigate to `path` (relative to the server root, e.g. "explore?x=1") and wait for the app."""
+    page.goto("/" + path.lstrip("/"))
+    wait_for_app(page)
+    return page
+
+
+def main_heading(page: Page) -> str:
+    """The text of the page's main (h1) heading."""
+    return page.locator(MAIN_HEADING).first.inner_text().strip()
