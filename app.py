@@ -16,6 +16,7 @@ pages = build_pages()
 page = st.navigation(pages, position="hidden" if settings.kiosk else "top")
 
 reload_after_reconnect()
+kiosk.touch_friendly()
 if settings.kiosk:
     kiosk.install(settings)
     if not kiosk.welcome():

@@ -1,8 +1,184 @@
-"""Anatomy screen (being built)."""
+"""Anatomy: a page per muscle (`?muscle=<id>`), its pain map, medius and minimus compared, the Trendelenburg sign."""
 
 import streamlit as st
 
-from glutemap.ui.components import page_knowledge
+from glutemap import strings
+from glutemap.anatomy_figures import (
+    compare_muscles_table,
+    layer_figure,
+    layer_text,
+    trendelenburg_figure,
+    trendelenburg_text,
+)
+from glutemap.figures import referral_figure, referral_views
+from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list
+from glutemap.views import MuscleView, RecordLink, muscle_choices, muscle_view
+
+MUSCLE_PARAM = "muscle"
+FIGURE_CONFIG = {"displayModeBar": False}
+
+
+def follow_choice() -> None:
+    """Keep the address in step with the chosen muscle, so a reload or a shared link opens the same one."""
+    st.query_params[MUSCLE_PARAM] = st.session_state["muscle_choice"]
+
+
+def choose_muscle(choices: list[RecordLink]) -> str:
+    """The muscle selector; a valid `?muscle=` link decides what it shows, an unknown one gets a calm note."""
+    names = {choice.id: choice.name for choice in choices}
+    requested = st.query_params.get(MUSCLE_PARAM)
+    if requested and requested not in names:
+        st.warning(strings.NOT_FOUND.format(name=plain(requested)), icon=":material/search_off:")
+    elif requested:
+        st.session_state["muscle_choice"] = requested
+    if st.session_state.get("muscle_choice") not in names:
+        st.session_state["muscle_choice"] = choices[0].id
+    chosen: str = st.segmented_control(
+        strings.MUSCLE_CHOICE_LABEL,
+        options=list(names),
+        format_func=lambda muscle_id: plain(names[muscle_id]),
+        key="muscle_choice",
+        required=True,
+        on_change=follow_choice,
+    )
+    return chosen
+
+
+def links(page: str, parameter: str, records: tuple[RecordLink, ...], icon: str) -> None:
+    """Links to other screens, each opening one record there."""
+    for record in records:
+        label = f"{record.name} · {record.detail}" if record.detail else record.name
+        st.page_link(page, label=plain(label), icon=icon, query_params={parameter: record.id})
+
+
+def show_muscle(view: MuscleView) -> None:
+    """Summary, attachments, supply, actions, depth and notes of one muscle."""
+    st.header(plain(view.name))
+    if view.latin_name:
+        st.caption(plain(view.latin_name))
+    say(view.summary)
+
+    st.subheader(strings.MUSCLE_ATTACHMENTS)
+    st.markdown(f"**{strings.MUSCLE_ORIGIN}**")
+    say(view.origin)
+    st.markdown(f"**{strings.MUSCLE_INSERTION}**")
+    say(view.insertion)
+
+    st.subheader(strings.MUSCLE_SUPPLY)
+    bullets(
+        (
+            strings.MUSCLE_NERVE.format(nerve=view.nerve),
+            strings.MUSCLE_NERVE_ROOTS.format(roots=", ".join(view.nerve_roots)),
+            strings.MUSCLE_BLOOD.format(blood=view.blood_supply),
+        )
+    )
+
+    st.subheader(strings.MUSCLE_ACTIONS)
+    for group in view.actions:
+        st.markdown(f"**{plain(group.fibres)}**")
+        bullets(group.actions)
+
+    st.subheader(strings.MUSCLE_LAYER)
+    say(view.layer_text)
+    described = layer_text(knowledge, view.id)
+    st.plotly_chart(layer_figure(knowledge, view.id), config=FIGURE_CONFIG, key="layer_figure", alt=" ".join(described))
+    with st.expander(strings.FIGURE_TEXT_HEADING):
+        bullets(described)
+
+    if view.notes:
+        st.subheader(strings.MUSCLE_NOTES)
+        bullets(view.notes)
+    if view.aggravators:
+        st.subheader(strings.MUSCLE_AGGRAVATORS)
+        bullets(view.aggravators)
+    if view.conditions:
+        st.subheader(strings.MUSCLE_CONDITIONS)
+        links("pages/conditions.py", "condition", view.conditions, ":material/list_alt:")
+    if view.exercises:
+        st.subheader(strings.MUSCLE_EXERCISES)
+        links("pages/exercises.py", "exercise", view.exercises, ":material/fitness_center:")
+    glossary_for(knowledge, view.texts())
+    with st.expander(strings.MUSCLE_FOR_CLINICIANS):
+        bullets(view.clinician_notes)
+        st.markdown(f"**{strings.SOURCES_HEADING}**")
+        sources_list(knowledge, (source.id for source in view.sources))
+    st.caption(strings.REVIEWED_ON.format(date=view.reviewed_on.isoformat()))
+
+
+def show_referral(view: MuscleView) -> None:
+    """Where this muscle's pain is often felt: body outline, the same as a table, and the caveat."""
+    st.write(strings.REFERRAL_INTRO)
+    if not view.referral_patterns:
+        st.write(strings.REFERRAL_NONE)
+        return
+    if view.referral_caveat:
+        st.info(plain(view.referral_caveat), icon=":material/info:")
+    body_views = referral_views(knowledge, view.id)
+    if body_views:
+        if st.session_state.get("referral_view") not in body_views:
+            st.session_state["referral_view"] = body_views[0]
+        body_view: str = st.segmented_control(
+            strings.REFERRAL_VIEW_LABEL,
+            options=body_views,
+            format_func=strings.BODYMAP_VIEW_CHOICES.__getitem__,
+            key="referral_view",
+            required=True,
+        )
+        described = " ".join(f"{pattern.label}. {pattern.note or ''}" for pattern in view.referral_patterns)
+        st.plotly_chart(
+            referral_figure(knowledge, view.id, body_view), config=FIGURE_CONFIG, key="referral_figure", alt=described
+        )
+    for pattern in view.referral_patterns:
+        st.markdown(f"**{plain(pattern.label)}**")
+        if pattern.note:
+            say(pattern.note)
+        st.dataframe(pattern.table().records(), hide_index=True, key=f"referral_table_{pattern.id}")
+
+
+def show_comparison() -> None:
+    """Gluteus medius and minimus side by side, one feature per row."""
+    table = compare_muscles_table(knowledge)
+    st.write(strings.COMPARE_INTRO)
+    widths = [1] + [2] * (len(table.columns) - 1)
+    for cells in (table.columns, *table.rows):
+        row = st.columns(widths)
+        row[0].markdown(f"**{plain(cells[0])}**")
+        for column, cell in zip(row[1:], cells[1:], strict=True):
+            # A line break in a cell separates fibre groups; keep it as a Markdown hard break.
+            text = "  \n".join(plain(line) for line in cell.split("\n"))
+            column.markdown(f"**{text}**" if cells is table.columns else text)
+
+
+def show_trendelenburg() -> None:
+    """What happens to the pelvis when standing on one leg, in a picture and in words."""
+    st.subheader(strings.TRENDELENBURG_HEADING)
+    st.write(strings.TRENDELENBURG_INTRO)
+    described = trendelenburg_text()
+    st.plotly_chart(trendelenburg_figure(), config=FIGURE_CONFIG, key="trendelenburg_figure", alt=" ".join(described))
+    st.markdown(f"**{strings.FIGURE_TEXT_HEADING}**")
+    bullets(described)
+
 
 knowledge = page_knowledge()
-st.title("Anatomy")
+st.title(strings.ANATOMY_TITLE)
+st.write(strings.ANATOMY_INTRO)
+
+choices = muscle_choices(knowledge)
+if not choices:
+    st.write(strings.UNAVAILABLE_BODY)
+    st.stop()
+muscle = muscle_view(knowledge, choose_muscle(choices))
+assert muscle is not None  # the selector only offers muscles that exist
+
+about_tab, referral_tab, compare_tab, trendelenburg_tab = st.tabs(
+    [strings.ANATOMY_TAB_MUSCLE, strings.ANATOMY_TAB_REFERRAL, strings.ANATOMY_TAB_COMPARE,
+     strings.ANATOMY_TAB_TRENDELENBURG]
+)
+with about_tab:
+    show_muscle(muscle)
+with referral_tab:
+    show_referral(muscle)
+with compare_tab:
+    show_comparison()
+with trendelenburg_tab:
+    show_trendelenburg()

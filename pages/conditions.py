@@ -1,8 +1,133 @@
-"""Conditions screen (being built)."""
+"""Conditions: a searchable index, and a page per condition that a link can open (`?condition=<id>`)."""
 
 import streamlit as st
 
-from glutemap.ui.components import page_knowledge
+from glutemap import strings
+from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list
+from glutemap.ui.decide_widgets import show_next_steps
+from glutemap.ui.plan_widgets import add_to_plan_button
+from glutemap.views import ConditionView, condition_index, condition_view
+
+CONDITION_PARAM = "condition"
+
+
+def open_condition(condition_id: str) -> None:
+    """Keep the address in step with what is shown, so a reload or a shared link opens the same condition."""
+    st.query_params[CONDITION_PARAM] = condition_id
+
+
+def back_to_index() -> None:
+    """Leave the condition page for the index."""
+    st.query_params.pop(CONDITION_PARAM, None)
+
+
+def show_index() -> None:
+    """The search box and every condition that matches it."""
+    query = st.text_input(
+        strings.CONDITION_SEARCH_LABEL,
+        key="condition_search",
+        placeholder=strings.CONDITION_SEARCH_PLACEHOLDER,
+        max_chars=200,
+        persist_state="page",
+    )
+    found = condition_index(knowledge, query)
+    if not knowledge.conditions:
+        st.write(strings.CONDITION_NONE_YET)
+        return
+    if not found:
+        st.write(strings.CONDITION_NO_RESULTS)
+        return
+    st.caption(strings.CONDITION_RESULTS_COUNT.format(shown=len(found), total=len(knowledge.conditions)))
+    columns = st.columns(2)
+    for position, summary in enumerate(found):
+        with columns[position % 2].container(border=True):
+            st.button(
+                f"**{plain(summary.name)}**",
+                key=f"condition_open_{summary.id}",
+                help=strings.CONDITION_OPEN_HELP,
+                on_click=open_condition,
+                args=(summary.id,),
+                type="tertiary",
+            )
+            if summary.also_called:
+                st.caption(plain(strings.CONDITION_ALSO_CALLED.format(names=", ".join(summary.also_called))))
+
+
+def show_condition(view: ConditionView) -> None:
+    """Everything about one condition, plainest first, clinician detail last."""
+    st.button(strings.CONDITION_BACK, key="condition_back", icon=":material/arrow_back:", on_click=back_to_index)
+    st.header(plain(view.name))
+    if view.also_called:
+        st.caption(plain(strings.CONDITION_ALSO_CALLED.format(names=", ".join(view.also_called))))
+    say(view.summary)
+
+    st.subheader(strings.CONDITION_SYMPTOMS)
+    bullets(view.symptoms)
+    if view.felt_in:
+        st.markdown(f"**{strings.CONDITION_FELT_IN}**")
+        bullets(view.felt_in)
+
+    st.subheader(strings.CONDITION_MUSCLES)
+    for muscle in view.muscles:
+        with st.container(border=True):
+            st.markdown(f"**{plain(muscle.muscle_name)}**")
+            say(muscle.how)
+            st.markdown(f"*{strings.CONDITION_EVIDENCE}:* {plain(muscle.evidence_label)}")
+            st.page_link(
+                "pages/anatomy.py",
+                label=plain(strings.CONDITION_MUSCLE_PAGE.format(name=muscle.muscle_name)),
+                icon=":material/accessibility_new:",
+                query_params={"muscle": muscle.muscle_id},
+            )
+
+    st.subheader(strings.CONDITION_EXERCISES)
+    st.write(strings.CONDITION_EXERCISES_INTRO)
+    for exercise in view.exercises:
+        link, add = st.columns([3, 2], vertical_alignment="center")
+        link.page_link(
+            "pages/exercises.py",
+            label=plain(f"{exercise.name} · {exercise.detail}"),
+            icon=":material/fitness_center:",
+            query_params={"exercise": exercise.id},
+        )
+        with add:
+            add_to_plan_button(knowledge, exercise.id, key_prefix="condition_add")
+
+    st.subheader(strings.CONDITION_SELF_CARE)
+    bullets(view.self_care)
+    st.subheader(strings.CONDITION_SEE_CLINICIAN)
+    bullets(view.see_clinician)
+    if view.questions_to_ask:
+        st.subheader(strings.CONDITION_QUESTIONS)
+        bullets(view.questions_to_ask)
+    show_next_steps(knowledge, [view.id], urgent=False, key="condition_next_steps")
+    glossary_for(knowledge, view.texts())
+
+    with st.expander(strings.CONDITION_FOR_CLINICIANS):
+        if view.icd10cm:
+            st.markdown(f"**{strings.CONDITION_ICD_HEADING}**")
+            st.dataframe(view.icd_table().records(), hide_index=True, key="condition_icd")
+        st.markdown(f"**{strings.CONDITION_EVIDENCE_DETAIL}**")
+        for muscle in view.muscles:
+            st.markdown(f"*{plain(muscle.muscle_name)}: {plain(muscle.evidence_label)}*")
+            say(muscle.evidence_detail)
+        if view.clinician_notes:
+            st.markdown(f"**{strings.CONDITION_CLINICIAN_NOTES}**")
+            bullets(view.clinician_notes)
+        st.markdown(f"**{strings.SOURCES_HEADING}**")
+        sources_list(knowledge, (source.id for source in view.sources))
+    st.caption(strings.REVIEWED_ON.format(date=view.reviewed_on.isoformat()))
+
 
 knowledge = page_knowledge()
-st.title("Conditions")
+st.title(strings.CONDITIONS_TITLE)
+st.write(strings.CONDITIONS_INTRO)
+
+requested = st.query_params.get(CONDITION_PARAM)
+chosen = condition_view(knowledge, requested) if requested else None
+if chosen is not None:
+    show_condition(chosen)
+else:
+    if requested:
+        st.warning(strings.NOT_FOUND.format(name=plain(requested)), icon=":material/search_off:")
+    show_index()

@@ -10,7 +10,9 @@ from glutemap.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, urgent_panel
+from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.explore_widgets import clear_choices
+from glutemap.ui.plan_widgets import add_to_plan_button
 
 REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
 
@@ -88,12 +90,18 @@ for card in view.cards:
         if view.show_exercises and card.exercises:
             st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
             for exercise in card.exercises:
-                st.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
-                             icon=":material/fitness_center:")
+                link, add = st.columns([3, 2], vertical_alignment="center")
+                link.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
+                               icon=":material/fitness_center:")
+                with add:
+                    add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}")
         elif not view.show_exercises:
             st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
         st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
                       query_params={"condition": card.id}, icon=":material/arrow_forward:")
+
+if view.has_input:
+    show_next_steps(knowledge, [card.id for card in view.cards], urgent=bool(view.result.urgent), key="explore_next")
 
 if view.result.muscles:
     st.header(strings.EXPLORE_MUSCLES_HEADING)

@@ -38,7 +38,7 @@ def test_explore_starts_with_a_prompt_and_no_results(explore: AppTest) -> None:
     """With nothing chosen, Explore invites the visitor to choose and shows no condition."""
     assert not explore.exception
     assert "Choose a place on the body" in _text(explore)
-    assert not any(block.key and block.key.startswith("result_") for block in explore.get("flexcontainer"))
+    assert not any(block.key and block.key.startswith("result_") for block in explore.get("flex_container"))
 
 
 def test_free_text_shows_conditions_with_reasons(explore: AppTest) -> None:

@@ -81,14 +81,15 @@ def glossary_for(knowledge: KnowledgeBase, texts: Iterable[str]) -> None:
 
 
 def sources_list(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> None:
-    """Sources as text (no links: a kiosk visitor must not leave the app)."""
+    """Sources as plain text; st.text, because Markdown turns bare web addresses into links and a kiosk
+    visitor must never be able to leave the app."""
     lines = []
     for source_id in source_ids:
         source = knowledge.sources[source_id]
         address = f" — {source.url}" if source.url else ""
-        lines.append(f"- {plain(source.title)}{plain(address)}")
+        lines.append(f"• {source.title}{address}")
     if lines:
-        st.markdown("\n".join(lines))
+        st.text("\n".join(lines))
 
 
 def urgent_panel(urgent: tuple[UrgentMatch, ...]) -> None:
@@ -96,6 +97,10 @@ def urgent_panel(urgent: tuple[UrgentMatch, ...]) -> None:
     with st.container(border=True, key="urgent_panel"):
         st.error(f"**{strings.URGENT_TITLE}**", icon=":material/emergency:")
         st.write(strings.URGENT_INTRO)
+        # Imported here: decide_widgets itself builds on this module.
+        from glutemap.ui.decide_widgets import urgent_contact
+
+        urgent_contact()
         for match in urgent:
             prefix = strings.URGENCY_PREFIX[match.urgency]
             st.markdown(f"**{prefix}: {plain(match.title)}**")

@@ -13,10 +13,9 @@ from glutemap.settings import Deployment
 
 WELCOMED = "kiosk_welcomed"
 
-# Static, trusted CSS (never content): large type and touch targets of at least 48 px.
-KIOSK_CSS = """
+# Static, trusted CSS (never content): touch targets of at least 48 px and a visible focus everywhere.
+TOUCH_CSS = """
 <style>
-html, body, [data-testid="stApp"] { font-size: 20px; }
 button, [data-testid="stPageLink"] a, [data-testid="stBaseButton-pills"], [data-testid="stBaseButton-pillsActive"],
 [role="checkbox"], [role="radio"], [role="tab"], summary, input, textarea, select {
   min-height: 48px !important;
@@ -25,6 +24,17 @@ button, [data-testid="stPageLink"] a, [data-testid="stBaseButton-pills"], [data-
 *:focus-visible { outline: 3px solid #b45309 !important; outline-offset: 2px; }
 </style>
 """
+# Kiosk only: large type for a screen read standing up.
+KIOSK_CSS = """
+<style>
+html, body, [data-testid="stApp"] { font-size: 20px; }
+</style>
+"""
+
+
+def touch_friendly() -> None:
+    """Touch targets of at least 48 px and a clear focus ring, on every page in every mode."""
+    st.html(TOUCH_CSS)
 
 _IDLE_JS = """
 export default function (component) {
