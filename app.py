@@ -15,8 +15,8 @@ settings = deployment()
 pages = build_pages()
 page = st.navigation(pages, position="hidden" if settings.kiosk else "top")
 
-reload_after_reconnect()
 kiosk.touch_friendly()
+reload_after_reconnect()
 if settings.kiosk:
     kiosk.install(settings)
     if not kiosk.welcome():

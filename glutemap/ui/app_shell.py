@@ -50,6 +50,22 @@ def deep_link_target(query: Mapping[str, str], current_url_path: str) -> str | N
     return None
 
 
+def ensure_routed() -> None:
+    """Make sure this page runs inside app.py's router, not on its own.
+
+    Until some session has called st.navigation, Streamlit 1.67 treats a `pages/` folder next to the main
+    script as a legacy multipage app: the first visit to a URL such as /about runs pages/about.py alone,
+    skipping app.py (no navigation, no kiosk welcome, no idle reset). The flag below is Streamlit's private
+    switch for that legacy mode; clearing it and rerunning sends this visit through app.py. A browser test
+    (first visit of a fresh server on a page URL) fails if a Streamlit upgrade changes this.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def run_safely(run: Callable[[], None], start_page: st.Page) -> None:
     """Run a page; any error becomes a calm message with a way back, details go to the server log."""
     try:

@@ -14,6 +14,7 @@ from glutemap import strings
 from glutemap.glossary import terms_in
 from glutemap.matching import UrgentMatch
 from glutemap.models import KnowledgeBase
+from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
@@ -59,6 +60,7 @@ def unavailable() -> None:
 
 def page_knowledge() -> KnowledgeBase:
     """The knowledge for this page, with the disclaimer shown; stops the page calmly if there is none."""
+    ensure_routed()
     state: KnowledgeState = current_knowledge()
     if state.knowledge is None:
         unavailable()

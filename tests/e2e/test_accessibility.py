@@ -1,0 +1,110 @@
+"""Accessibility in a real browser: axe-core on every page, kiosk portrait and desktop, and keyboard reach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from glutemap import strings
+from glutemap.models import KnowledgeBase
+from glutemap.ui.app_shell import PAGES
+
+from .conftest import NewPage
+from .harness import StreamlitServer, open_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+PATHS = [url_path if index else "" for index, (_file, _title, url_path, _icon) in enumerate(PAGES)]
+DEEP_LINKS = ["conditions?condition=trochanteric_bursitis", "anatomy?muscle=gluteus_minimus", "exercises?exercise=clam_shell"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "kiosk_portrait": {"width": 1080, "height": 1920}}
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    """axe-core as bundled by axe-playwright-python (works offline)."""
+    return Axe()
+
+
+@pytest.fixture(scope="module")
+def kiosk_server() -> Iterator[StreamlitServer]:
+    """A kiosk-mode server for the portrait checks."""
+    with StreamlitServer({"GLUTEMAP_KIOSK": "1"}) as server:
+        yield server
+
+
+def _serious_violations(axe: Axe, page: Page) -> list[str]:
+    results = axe.run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation.get("impact") in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("path", PATHS + DEEP_LINKS)
+def test_no_serious_axe_violation_on_desktop(page: Page, axe: Axe, path: str) -> None:
+    """axe-core reports no serious or critical violation on any page at 1280x800."""
+    open_app(page, path)
+    assert _serious_violations(axe, page) == []
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_no_serious_axe_violation_in_kiosk_portrait(new_page: NewPage, kiosk_server: StreamlitServer, axe: Axe,
+                                                     path: str) -> None:
+    """In kiosk mode at 1080x1920 (portrait touch screen), the welcome screen and every page pass axe-core."""
+    page = open_app(new_page(kiosk_server, VIEWPORTS["kiosk_portrait"]))
+    assert _serious_violations(axe, page) == []
+    page.get_by_role("button", name=strings.KIOSK_START).click()
+    page.get_by_role("heading", name=strings.HOME_TITLE, level=1).wait_for()
+    wait_for_app(page)
+    if path:
+        title = next(title for _file, title, url_path, _icon in PAGES if url_path == path)
+        page.locator("[data-testid=stPageLink] a", has_text=title).first.click()
+        wait_for_app(page)
+    assert _serious_violations(axe, page) == []
+
+
+def _tab_through(page: Page, presses: int) -> list[dict[str, object]]:
+    seen = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("""() => {
+          let el = document.activeElement;
+          while (el && el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; }
+          const style = getComputedStyle(el);
+          return {tag: el.tagName, label: (el.getAttribute('aria-label') || el.innerText || el.value || '').trim().slice(0, 60),
+                  outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+                  shadow: style.boxShadow !== 'none',
+                  dashed: (style.strokeDasharray || 'none') !== 'none'};
+        }"""))
+    return seen
+
+
+def test_explore_controls_are_reachable_by_tab_with_a_visible_focus(page: Page, knowledge: KnowledgeBase) -> None:
+    """Tab reaches the red-flag choices, the body map, the region lists and the text box, each with a visible focus."""
+    open_app(page, "explore")
+    seen = _tab_through(page, 160)
+    labels = " | ".join(str(item["label"]) for item in seen)
+    first_flag = next(iter(knowledge.red_flags.values())).everyday[:30]
+    assert first_flag in labels  # the red-flag choices (a pill group is one Tab stop; arrows move inside)
+    assert any(item["tag"] == "polygon" or item["tag"] == "path" for item in seen)  # body-map areas
+    assert "Upper outer buttock (your left)" in labels
+    assert any(item["tag"] == "TEXTAREA" for item in seen)
+    focused = [item for item in seen if item["tag"] in {"BUTTON", "TEXTAREA", "INPUT", "A", "polygon", "path"}]
+    assert focused and all(item["outline"] or item["shadow"] or item["dashed"] for item in focused)
+
+
+def test_body_map_area_toggles_with_the_keyboard(page: Page) -> None:
+    """A body-map area takes focus and Enter chooses it, as a click would."""
+    open_app(page, "explore")
+    area = page.locator('[data-region="calf_r"]').first
+    area.focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Why this was shown").first.wait_for()
+    wait_for_app(page)
+    assert page.locator('[data-region="calf_r"]').first.get_attribute("aria-pressed") == "true"
