@@ -35,9 +35,9 @@ with st.container(border=True):
     )
 
 st.subheader(strings.EXPLORE_WHERE_HEADING)
+body_view = view_picker(key="explore_view")
 map_column, list_column = st.columns([2, 3])
 with map_column:
-    body_view = view_picker(key="explore_view")
     st.caption(strings.BODYMAP_HELP)
     body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
 with list_column:
