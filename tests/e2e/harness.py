@@ -27,6 +27,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 STARTUP_TIMEOUT_SECONDS = 30.0
 STOP_TIMEOUT_SECONDS = 5.0
+PORT_ATTEMPTS = 3
 DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
 # Long enough for a cold first run on 2 slow cores, short enough that a hang fails fast.
 APP_TIMEOUT_MS = 30_000
@@ -81,6 +82,7 @@ class StreamlitServer:
 
     def __init__(self, env: Mapping[str, str] | None = None, port: int | None = None) -> None:
         self.env_overrides = dict(env or {})
+        self._port_given = port is not None
         self.port = port or free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
@@ -102,12 +104,25 @@ class StreamlitServer:
         """Everything the server printed so far (stdout and stderr together)."""
         if self._log is None:
             return ""
-        self._log.flush()
-        self._log.seek(0)
-        return self._log.read().decode("utf-8", "replace")
+        # pread leaves the file offset alone: the server shares it and keeps writing at the end.
+        descriptor = self._log.fileno()
+        return os.pread(descriptor, os.fstat(descriptor).st_size, 0).decode("utf-8", "replace")
 
     def start(self) -> StreamlitServer:
         """Start the server and wait until /_stcore/health answers 200."""
+        for attempt in range(PORT_ATTEMPTS):
+            try:
+                self._start_once()
+                return self
+            except ServerFailedToStart as failure:
+                # Another process can grab a free port between picking it and Streamlit binding it.
+                port_taken = f"Port {self.port} is not available" in str(failure)
+                if self._port_given or not port_taken or attempt == PORT_ATTEMPTS - 1:
+                    raise
+                self.port = free_port()
+        return self
+
+    def _start_once(self) -> None:
         env = {**os.environ, **self.env_overrides}
         # A file, not a pipe: a pipe nobody reads fills up and blocks the server.
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (outlives this method; closed in stop())
@@ -125,7 +140,6 @@ class StreamlitServer:
         except BaseException:
             self.stop()
             raise
-        return self
 
     def _wait_healthy(self) -> None:
         assert self.process is not None
