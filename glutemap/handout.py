@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from glutemap import strings
+from glutemap.decide import ConditionQuestions, questions_to_ask
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.plan import Plan, long_date, side_text
 from glutemap.stickfigure import render_pictures_png
@@ -44,6 +45,7 @@ class Handout:
     notice: tuple[str, ...]
     emergency: str
     sources: tuple[str, ...]
+    questions: tuple[ConditionQuestions, ...] = ()
 
 
 def equipment_lines(knowledge: KnowledgeBase, exercise_id: str) -> tuple[str, ...]:
@@ -60,8 +62,13 @@ def source_line(knowledge: KnowledgeBase, source_id: str) -> str:
     return f"{source.title} — {source.url}" if source.url else source.title
 
 
-def build_handout(knowledge: KnowledgeBase, plan: Plan, today: dt.date) -> Handout:
-    """The handout for `plan` as of `today`; exercises no longer in the knowledge are left out."""
+def build_handout(
+    knowledge: KnowledgeBase, plan: Plan, today: dt.date, condition_ids: Iterable[str] = ()
+) -> Handout:
+    """The handout for `plan` as of `today`, with the questions to ask for `condition_ids`.
+
+    Exercises or conditions no longer in the knowledge are left out.
+    """
     items = []
     source_ids: list[str] = []
     planned = [item for item in plan if item.exercise_id in knowledge.exercises]
@@ -88,6 +95,7 @@ def build_handout(knowledge: KnowledgeBase, plan: Plan, today: dt.date) -> Hando
         notice=(*knowledge.disclaimer.full, knowledge.disclaimer.not_a_diagnosis),
         emergency=knowledge.disclaimer.emergency,
         sources=tuple(source_line(knowledge, source) for source in source_ids if source in knowledge.sources),
+        questions=questions_to_ask(knowledge, condition_ids),
     )
 
 
@@ -221,6 +229,12 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
             pdf.cell(7, 5, "!")
             pdf.multi_cell(0, 5, pdf.text_of(caution), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1)
+    if handout.questions:
+        pdf.ln(3)
+        pdf.heading(strings.HANDOUT_QUESTIONS)
+        for group in handout.questions:
+            pdf.heading(group.condition_name, size=11)
+            pdf.listed(group.questions, numbered=False)
     pdf.ln(3)
     pdf.heading(strings.HANDOUT_NOTICE)
     for paragraph in handout.notice:

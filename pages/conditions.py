@@ -91,7 +91,7 @@ def show_condition(view: ConditionView) -> None:
             query_params={"exercise": exercise.id},
         )
         with add:
-            add_to_plan_button(knowledge, exercise.id, key_prefix="condition_add")
+            add_to_plan_button(knowledge, exercise.id, key_prefix="condition_add", condition_id=view.id)
 
     st.subheader(strings.CONDITION_SELF_CARE)
     bullets(view.self_care)

@@ -94,7 +94,7 @@ for card in view.cards:
                 link.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
                                icon=":material/fitness_center:")
                 with add:
-                    add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}")
+                    add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id)
         elif not view.show_exercises:
             st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
         st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),

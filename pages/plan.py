@@ -11,7 +11,7 @@ from glutemap.qr import qr_png
 from glutemap.settings import deployment
 from glutemap.stickfigure import render_pictures_png
 from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say
-from glutemap.ui.plan_widgets import plan_editor
+from glutemap.ui.plan_widgets import plan_conditions, plan_editor
 
 # Static CSS only (no knowledge or visitor text): printing shows the handout, not the controls.
 PRINT_CSS = """<style>
@@ -84,6 +84,11 @@ def show_handout(handout: Handout) -> None:
                 numbered(item.steps)
                 st.markdown(f"**{strings.HANDOUT_STOP_IF}**")
                 bullets(item.stop_if)
+        if handout.questions:
+            st.markdown(f"**{strings.HANDOUT_QUESTIONS}**")
+            for group in handout.questions:
+                st.markdown(f"*{plain(group.condition_name)}*")
+                bullets(group.questions)
         st.markdown(f"**{strings.HANDOUT_NOTICE}**")
         for paragraph in handout.notice:
             say(paragraph)
@@ -104,7 +109,7 @@ with st.container(key="plan_screen_only_top"):
         st.info(strings.PLAN_EMPTY)
         st.page_link("pages/exercises.py", label=strings.PLAN_GO_EXERCISES, icon=":material/fitness_center:")
 if plan:
-    handout = build_handout(knowledge, plan, today)
+    handout = build_handout(knowledge, plan, today, plan_conditions(knowledge))
     with st.container(key="plan_screen_only_take_home"):
         show_take_home(plan_text(knowledge, plan, today), handout)
     show_handout(handout)

@@ -31,8 +31,33 @@ def _add(knowledge: KnowledgeBase, exercise_id: str) -> None:
     _store(plans.add(current_plan(knowledge), exercise_id, knowledge.exercises))
 
 
-def add_to_plan_button(knowledge: KnowledgeBase, exercise_id: str, key_prefix: str = "add") -> None:
-    """An "Add to my plan" button for one exercise (key f"{key_prefix}_{exercise_id}"); says so once it is added."""
+PLAN_CONDITIONS_KEY = "plan_conditions"
+
+
+def plan_conditions(knowledge: KnowledgeBase) -> tuple[str, ...]:
+    """Known condition ids whose questions go on the handout (only ids, never visitor text)."""
+    stored = st.session_state.get(PLAN_CONDITIONS_KEY) or []
+    return tuple(cid for cid in dict.fromkeys(stored) if isinstance(cid, str) and cid in knowledge.conditions)
+
+
+def remember_condition(knowledge: KnowledgeBase, condition_id: str | None) -> None:
+    """Put a condition's questions on the handout (ignored unless it is a known condition id)."""
+    if condition_id is not None and condition_id in knowledge.conditions:
+        st.session_state[PLAN_CONDITIONS_KEY] = [*plan_conditions(knowledge), condition_id]
+
+
+def _add_from(knowledge: KnowledgeBase, exercise_id: str, condition_id: str | None) -> None:
+    _add(knowledge, exercise_id)
+    remember_condition(knowledge, condition_id)
+
+
+def add_to_plan_button(
+    knowledge: KnowledgeBase, exercise_id: str, key_prefix: str = "add", condition_id: str | None = None
+) -> None:
+    """An "Add to my plan" button for one exercise (key f"{key_prefix}_{exercise_id}"); says so once it is added.
+
+    Added from a condition's results or page (`condition_id`), that condition's questions to ask join the handout.
+    """
     exercise = knowledge.exercises.get(exercise_id)
     if exercise is None:
         return
@@ -44,8 +69,8 @@ def add_to_plan_button(knowledge: KnowledgeBase, exercise_id: str, key_prefix: s
         strings.PLAN_ADD.format(name=exercise.name),
         key=f"{key_prefix}_{exercise_id}",
         icon=":material/add_task:",
-        on_click=_add,
-        args=(knowledge, exercise_id),
+        on_click=_add_from,
+        args=(knowledge, exercise_id, condition_id),
     )
 
 
