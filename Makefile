@@ -69,5 +69,9 @@ unit: $(VENV)/.test-installed
 browser: $(VENV)/.test-installed chromium
 	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
 
+# Benchmarks: every figure as a ratio to a hello-world Streamlit app measured in the same run (bench/README.md).
+bench: $(VENV)/.test-installed chromium
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
