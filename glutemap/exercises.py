@@ -10,13 +10,26 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from glutemap import strings
-from glutemap.handout import equipment_lines, source_line
 from glutemap.models import CATEGORY_LABELS, Dosage, EmgStudy, Exercise, KnowledgeBase, Pictures
 from glutemap.views import Table
 
 NO_EQUIPMENT = "__none__"
 # Query-string values are visitor-controlled: anything longer than an id can be is ignored outright.
 MAX_ID_CHARS = 60
+
+
+def equipment_lines(knowledge: KnowledgeBase, exercise_id: str) -> tuple[str, ...]:
+    """Each piece of equipment with whether it is optional."""
+    return tuple(
+        (strings.EXERCISES_EQUIPMENT_OPTIONAL if kit.optional else strings.EXERCISES_EQUIPMENT_NEEDED).format(item=kit.item)
+        for kit in knowledge.exercises[exercise_id].equipment
+    )
+
+
+def source_line(knowledge: KnowledgeBase, source_id: str) -> str:
+    """A source as one line of text: title, then the address if there is one."""
+    source = knowledge.sources[source_id]
+    return f"{source.title} — {source.url}" if source.url else source.title
 
 
 @dataclass(frozen=True)

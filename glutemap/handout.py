@@ -17,6 +17,7 @@ from fpdf.enums import XPos, YPos
 
 from glutemap import strings
 from glutemap.decide import ConditionQuestions, questions_to_ask
+from glutemap.exercises import equipment_lines, source_line
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.plan import Plan, long_date, side_text
 from glutemap.stickfigure import render_pictures_png
@@ -46,20 +47,6 @@ class Handout:
     emergency: str
     sources: tuple[str, ...]
     questions: tuple[ConditionQuestions, ...] = ()
-
-
-def equipment_lines(knowledge: KnowledgeBase, exercise_id: str) -> tuple[str, ...]:
-    """Each piece of equipment with whether it is optional."""
-    return tuple(
-        (strings.EXERCISES_EQUIPMENT_OPTIONAL if kit.optional else strings.EXERCISES_EQUIPMENT_NEEDED).format(item=kit.item)
-        for kit in knowledge.exercises[exercise_id].equipment
-    )
-
-
-def source_line(knowledge: KnowledgeBase, source_id: str) -> str:
-    """A source as one line of text: title, then the address if there is one."""
-    source = knowledge.sources[source_id]
-    return f"{source.title} — {source.url}" if source.url else source.title
 
 
 def build_handout(

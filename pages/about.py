@@ -3,7 +3,7 @@
 import streamlit as st
 
 from glutemap import strings
-from glutemap.ui.components import glossary_for, numbered, page_knowledge, plain, say
+from glutemap.ui.components import glossary_for, numbered, page_knowledge, plain, say, table
 from glutemap.views import SourceEntry, sources_view
 
 
@@ -40,4 +40,4 @@ st.header(strings.ABOUT_REVIEWS)
 if sources.review_range is not None:
     first, last = sources.review_range
     st.write(strings.ABOUT_REVIEW_RANGE.format(first=first.isoformat(), last=last.isoformat()))
-st.dataframe(sources.review_table().records(), hide_index=True, key="review_dates")
+table(sources.review_table().records())

@@ -11,7 +11,7 @@ from glutemap.anatomy_figures import (
     trendelenburg_text,
 )
 from glutemap.figures import referral_figure, referral_views
-from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list
+from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
 from glutemap.views import MuscleView, RecordLink, muscle_choices, muscle_view
 
 MUSCLE_PARAM = "muscle"
@@ -132,7 +132,7 @@ def show_referral(view: MuscleView) -> None:
         st.markdown(f"**{plain(pattern.label)}**")
         if pattern.note:
             say(pattern.note)
-        st.dataframe(pattern.table().records(), hide_index=True, key=f"referral_table_{pattern.id}")
+        table(pattern.table().records())
 
 
 def show_comparison() -> None:

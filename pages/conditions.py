@@ -3,7 +3,7 @@
 import streamlit as st
 
 from glutemap import strings
-from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list
+from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
 from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.plan_widgets import add_to_plan_button
 from glutemap.views import ConditionView, condition_index, condition_view
@@ -106,7 +106,7 @@ def show_condition(view: ConditionView) -> None:
     with st.expander(strings.CONDITION_FOR_CLINICIANS):
         if view.icd10cm:
             st.markdown(f"**{strings.CONDITION_ICD_HEADING}**")
-            st.dataframe(view.icd_table().records(), hide_index=True, key="condition_icd")
+            table(view.icd_table().records())
         st.markdown(f"**{strings.CONDITION_EVIDENCE_DETAIL}**")
         for muscle in view.muscles:
             st.markdown(f"*{plain(muscle.muscle_name)}: {plain(muscle.evidence_label)}*")

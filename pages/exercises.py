@@ -1,6 +1,5 @@
 """Exercises: a filterable library; each exercise opens by link (`?exercise=<id>`) and survives a reload."""
 
-import pandas as pd
 import streamlit as st
 
 from glutemap import strings
@@ -17,7 +16,7 @@ from glutemap.exercises import (
     phases_alt,
 )
 from glutemap.stickfigure import render_pictures_png
-from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say
+from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say, table
 from glutemap.ui.plan_widgets import add_to_plan_button
 
 EXERCISE_PARAM = "exercise"
@@ -148,7 +147,7 @@ def show_emg(view: ExerciseView) -> None:
                 st.caption(plain(detail))
             say(strings.EMG_CAVEAT + chart.caveat)
             with st.expander(strings.EMG_TABLE):
-                st.dataframe(pd.DataFrame(chart.table().records()), hide_index=True, width="stretch")
+                table(chart.table().records())
             for source in chart.sources:
                 st.text(strings.EMG_SOURCE.format(source=source))
 

@@ -9,7 +9,7 @@ from glutemap.flow import flow_figure, flow_table
 from glutemap.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
-from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, urgent_panel
+from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, table, urgent_panel
 from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.explore_widgets import clear_choices
 from glutemap.ui.plan_widgets import add_to_plan_button
@@ -116,15 +116,12 @@ if view.result.muscles and (view.result.regions or view.result.regions_from_text
     for muscle_id, tab in zip(REFERRAL_MUSCLES, st.tabs([knowledge.muscles[m].name for m in REFERRAL_MUSCLES]), strict=True):
         with tab:
             st.plotly_chart(referral_figure(knowledge, muscle_id, body_view, chosen), key=f"referral_{muscle_id}")
-            st.dataframe(
-                [dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)],
-                hide_index=True,
-            )
+            table([dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)])
 
 if view.flow:
     st.header(strings.EXPLORE_FLOW_HEADING)
     st.plotly_chart(flow_figure(view.flow, strings.FLOW_KIND_LABELS, strings.EXPLORE_FLOW_TITLE), key="flow_chart")
     with st.expander(strings.EXPLORE_FLOW_TABLE):
-        st.dataframe(flow_table(view.flow, strings.FLOW_KIND_LABELS), hide_index=True)
+        table(flow_table(view.flow, strings.FLOW_KIND_LABELS))
 
 glossary_for(knowledge, [card.summary for card in view.cards] + [i.how for c in view.cards for i in c.involvement])

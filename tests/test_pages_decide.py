@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown_tables import tables
 from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 30
@@ -63,9 +64,9 @@ def test_trial_numbers_show_as_an_icon_array_with_a_table() -> None:
     app = _run(["trochanteric_bursitis"], urgent=False)
     charts = app.get("plotly_chart")
     assert len(charts) == 1
-    table = app.dataframe[0].value
-    assert list(table["Improved"]) == [51, 38, 20]
-    assert list(table["People with a result"]) == [66, 65, 68]
+    table = tables(app)[0]
+    assert [row["Improved"] for row in table] == ["51", "38", "20"]
+    assert [row["People with a result"] for row in table] == ["66", "65", "68"]
     assert "51 of 66 people improved at 8 weeks" in _text(app)
 
 

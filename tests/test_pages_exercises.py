@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from exercise_knowledge import EXTRA_FILES, HIP_HOLD_ALT_START, HIP_HOLD_DOSAGE
+from markdown_tables import tables
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
@@ -113,16 +114,16 @@ def test_emg_chart_comes_with_a_table_source_and_caveat() -> None:
     assert strings.EMG_HEADING in text
     assert "Distefano" in text
     assert "Please note:" in text
-    table = app.dataframe[0].value
-    assert list(table.columns) == list(strings.EMG_TABLE_COLUMNS)
-    assert table[strings.EMG_TABLE_COLUMNS[2]].tolist() == ["", "Yes", "Yes"]
+    table = tables(app)[0]
+    assert list(table[0]) == list(strings.EMG_TABLE_COLUMNS)
+    assert [row[strings.EMG_TABLE_COLUMNS[2]] for row in table] == ["", "Yes", "Yes"]
 
 
 def test_no_emg_section_without_verified_data() -> None:
     """Exercises without verified EMG numbers show no chart or activity section."""
     app = _open("toe_taps")
     assert strings.EMG_HEADING not in _text(app)
-    assert not app.dataframe
+    assert not tables(app)
 
 
 def test_recovery_phases_have_a_text_version() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown_tables import column
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
@@ -130,7 +131,7 @@ def test_condition_page_shows_evidence_strength_in_plain_words(shipped_knowledge
 def test_condition_page_gives_clinicians_the_icd_codes(shipped_knowledge: KnowledgeBase) -> None:
     """The clinician section lists the condition's ICD-10-CM codes in a table."""
     app = open_page("pages/conditions.py", condition="it_band_syndrome")
-    shown = {code for frame in app.dataframe for code in frame.value.get("Code", [])}
+    shown = set(column(app, "Code"))
     assert {code.code for code in shipped_knowledge.conditions["it_band_syndrome"].icd10cm} <= shown
 
 
@@ -184,7 +185,7 @@ def test_pain_map_has_a_view_choice_and_a_table(shipped_knowledge: KnowledgeBase
     """The pain map comes with a body-view choice and a table naming every area it shows."""
     app = open_page("pages/anatomy.py", muscle="gluteus_minimus")
     assert app.segmented_control(key="referral_view").value
-    shown = {area for frame in app.dataframe for area in frame.value.get("Body area", [])}
+    shown = set(column(app, "Body area"))
     expected = {
         shipped_knowledge.regions[area.region].label
         for pattern in shipped_knowledge.muscles["gluteus_minimus"].referral_patterns

@@ -48,7 +48,8 @@ _CSS = """
 # Labels come from the knowledge, so they are only ever set as attributes or textContent, never as markup.
 _JS = """
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = component.data[0];
   const map = parentElement.querySelector(".gm-map");
   if (!map || !data) { return; }
   map.setAttribute("data-active", data.view);
@@ -146,11 +147,14 @@ def body_map(
     view_taps = {target.id for target in body.tap_targets(view)}
     _BODY_MAP(
         key=key,
-        data={
-            "view": view,
-            "selected": sorted(shown & view_taps),
-            "labels": body.tap_labels(knowledge.regions, view),
-        },
+        # A list, not a dict: Streamlit scans a dict for dataframes and imports pandas (~90 MB) to do so.
+        data=[
+            {
+                "view": view,
+                "selected": sorted(shown & view_taps),
+                "labels": body.tap_labels(knowledge.regions, view),
+            }
+        ],
         on_tap_change=partial(_on_tap, key, selected_key),
     )
 

@@ -6,7 +6,7 @@ escaped), never as HTML.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import streamlit as st
 
@@ -42,6 +42,24 @@ def numbered(items: Iterable[str]) -> None:
     lines = [f"{number}. {plain(item)}" for number, item in enumerate(items, start=1)]
     if lines:
         st.markdown("\n".join(lines))
+
+
+def _cell(value: object) -> str:
+    return plain(" ".join(str(value).split())) if value is not None else ""
+
+
+def table(rows: Sequence[Mapping[str, object]]) -> None:
+    """A small table of knowledge values as an escaped Markdown table (a real <table> for screen readers).
+
+    Not st.dataframe: that pulls pandas, numpy and pyarrow (about 90 MB per server) into memory for tables
+    of a few rows, and its canvas grid is harder for assistive technology than a plain table.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    lines = ["| " + " | ".join(_cell(column) for column in columns) + " |", "|" + " --- |" * len(columns)]
+    lines += ["| " + " | ".join(_cell(row.get(column)) for column in columns) + " |" for row in rows]
+    st.markdown("\n".join(lines))
 
 
 def disclaimer(knowledge: KnowledgeBase) -> None:

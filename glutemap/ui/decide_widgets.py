@@ -21,7 +21,7 @@ from glutemap.loader import KnowledgeError
 from glutemap.models import KnowledgeBase
 from glutemap.plan import long_date
 from glutemap.settings import deployment
-from glutemap.ui.components import bullets, glossary_for, plain, say, sources_list
+from glutemap.ui.components import bullets, glossary_for, plain, say, sources_list, table
 
 log = logging.getLogger("glutemap")
 
@@ -107,7 +107,7 @@ def _trial(trial: TrialNumbers, key: str) -> None:
             if arm.closest_option:
                 st.caption(plain(strings.DECIDE_TRIAL_ARM_CLOSEST.format(option=arm.closest_option)))
         with st.expander(strings.DECIDE_TRIAL_TABLE):
-            st.dataframe(icon_array_table(trial.arms), hide_index=True, key=f"{key}_table")
+            table(icon_array_table(trial.arms))
         _section(strings.DECIDE_TRIAL_WHO, [trial.population])
         _section(strings.DECIDE_TRIAL_IMPROVED_MEANS, [trial.improved_means])
         _section(strings.DECIDE_TRIAL_HARMS, [trial.harms])

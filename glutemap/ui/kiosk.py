@@ -38,7 +38,7 @@ def touch_friendly() -> None:
 
 _IDLE_JS = """
 export default function (component) {
-  const { data } = component;
+  const data = component.data[0];
   const state = window.__glutemapIdle || (window.__glutemapIdle = {});
   state.data = data;
   if (state.installed) { return; }
@@ -116,12 +116,15 @@ def install(settings: Deployment) -> None:
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     _idle_timer(
         key="kiosk_idle",
-        data={
-            "idle_seconds": settings.idle_seconds,
-            "warning_seconds": settings.warning_seconds,
-            "root": f"/{base}/" if base else "/",
-            "labels": {"warning": strings.KIOSK_IDLE_WARNING, "still_here": strings.KIOSK_STILL_HERE},
-        },
+        # A list, not a dict: Streamlit scans a dict for dataframes and imports pandas (~90 MB) to do so.
+        data=[
+            {
+                "idle_seconds": settings.idle_seconds,
+                "warning_seconds": settings.warning_seconds,
+                "root": f"/{base}/" if base else "/",
+                "labels": {"warning": strings.KIOSK_IDLE_WARNING, "still_here": strings.KIOSK_STILL_HERE},
+            }
+        ],
         height=0,
     )
 

@@ -11,7 +11,7 @@ import streamlit as st
 _JS = """
 export default function (component) {
   const state = window.__glutemapReconnect || (window.__glutemapReconnect = {});
-  state.root = component.data.root;
+  state.root = component.data[0].root;
   if (state.installed) { return; }
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app) { return; }
@@ -31,4 +31,5 @@ _watch = st.components.v2.component("glutemap_reconnect", js=_JS, isolate_styles
 def reload_after_reconnect() -> None:
     """Mount the watcher (invisible); safe to call on every run."""
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    _watch(key="reconnect_watch", data={"root": f"/{base}/" if base else "/"}, height=0)
+    # A list, not a dict: Streamlit scans a dict for dataframes and imports pandas (~90 MB) to do so.
+    _watch(key="reconnect_watch", data=[{"root": f"/{base}/" if base else "/"}], height=0)
