@@ -7,7 +7,7 @@ PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint unit browser chromium fonts screenshots kiosk bench clean
+.PHONY: run test lint unit browser chromium fonts screenshots kiosk bench clean serve haproxy test-scale test-long
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -70,8 +70,25 @@ browser: $(VENV)/.test-installed chromium
 	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
 
 # Benchmarks: every figure as a ratio to a hello-world Streamlit app measured in the same run (bench/README.md).
-bench: $(VENV)/.test-installed chromium
+bench: $(VENV)/.test-installed chromium haproxy
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.scale_bench
+
+# Many visitors: REPLICAS app processes on 127.0.0.1 behind Debian's HAProxy on ADDRESS:PORT
+# (default 127.0.0.1:8080; ADDRESS=0.0.0.0 listens on every network). Ctrl-C stops them all.
+REPLICAS ?= 2
+serve: PORT = 8080
+haproxy:
+	@[ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null 2>&1 || { echo "Installing Debian's haproxy"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq haproxy && \
+	  { $(SUDO) systemctl disable --now haproxy >/dev/null 2>&1 || true; }; }
+
+serve: $(VENV)/.run-installed fonts haproxy
+	$(BIN)/python scripts/serve.py --replicas $(REPLICAS) --port $(PORT) --address $(ADDRESS)
+
+# Replicas behind the balancer, driven by concurrent browsers (a few minutes; .ci/run calls it).
+test-scale: $(VENV)/.test-installed chromium haproxy
+	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m scale tests/scale
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
