@@ -86,6 +86,11 @@ haproxy:
 serve: $(VENV)/.run-installed fonts haproxy
 	$(BIN)/python scripts/serve.py --replicas $(REPLICAS) --port $(PORT) --address $(ADDRESS)
 
+# Long runs, not part of `make test`: a 15-minute kiosk soak and an 8-session load test, loopback only.
+# A longer soak: make test-long GLUTEMAP_SOAK_SECONDS=14400 (4 hours).
+test-long: $(VENV)/.test-installed chromium
+	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m long tests/long
+
 # Replicas behind the balancer, driven by concurrent browsers (a few minutes; .ci/run calls it).
 test-scale: $(VENV)/.test-installed chromium haproxy
 	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m scale tests/scale

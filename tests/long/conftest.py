@@ -1,0 +1,55 @@
+"""Fixtures for the long runs (soak and load): Debian's chromium and a summary of the measured numbers.
+
+Both reuse the e2e harness (tests/e2e/harness.py): `streamlit run` on 127.0.0.1 with a free port, and Debian's
+chromium with every host but 127.0.0.1 unreachable. They are marked `long` and are not part of `make test`;
+`make test-long` runs them (`pytest -m long tests/long`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+from e2e.harness import CHROMIUM_MISSING, find_chromium
+
+ReportNumbers = Callable[[str], None]
+
+_SUMMARY = pytest.StashKey[list[str]]()
+
+
+def _browser_required() -> bool:
+    """CI and `make test-long` must never silently skip a long run."""
+    return bool(os.environ.get("CI")) or os.environ.get("GLUTEMAP_REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's chromium; fails (CI, `make test-long`) or skips (a quick local run) when it is missing."""
+    path = find_chromium()
+    if path is None:
+        if _browser_required():
+            pytest.fail(CHROMIUM_MISSING, pytrace=False)
+        pytest.skip(CHROMIUM_MISSING)
+    return path
+
+
+@pytest.fixture(scope="session")
+def report_numbers(pytestconfig: pytest.Config) -> ReportNumbers:
+    """Add a line to the "long-run measurements" section printed at the end of the run, pass or fail."""
+    lines = pytestconfig.stash.setdefault(_SUMMARY, [])
+
+    def report(line: str) -> None:
+        print(line)  # also in the captured output of the test that measured it
+        lines.append(line)
+
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Show the measured numbers in every CI log, not only when a test fails."""
+    lines = config.stash.get(_SUMMARY, [])
+    if lines:
+        terminalreporter.section("long-run measurements")
+        for line in lines:
+            terminalreporter.write_line(line)
