@@ -7,7 +7,6 @@ other settings (kiosk mode, a short idle time, a broken knowledge folder) start 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Mapping
 
 import pytest
@@ -19,10 +18,9 @@ from glutemap.settings import deployment
 
 from .harness import (
     APP_TIMEOUT_MS,
-    CHROMIUM_MISSING,
     DESKTOP_VIEWPORT,
     StreamlitServer,
-    find_chromium,
+    chromium_or_skip,
     launch_chromium,
     new_context,
 )
@@ -34,20 +32,11 @@ StartServer = Callable[..., StreamlitServer]
 NewPage = Callable[..., Page]
 
 
-def _browser_required() -> bool:
-    """CI and `make test` must never silently skip the browser tests."""
-    return bool(os.environ.get("CI")) or os.environ.get("GLUTEMAP_REQUIRE_BROWSER") == "1"
-
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """Debian's chromium; fails (CI, `make test`) or skips (a quick local run) when it is missing."""
-    path = find_chromium()
-    if path is None:
-        if _browser_required():
-            pytest.fail(CHROMIUM_MISSING, pytrace=False)
-        pytest.skip(CHROMIUM_MISSING)
-    return path
+    return chromium_or_skip()
 
 
 @pytest.fixture(scope="session")

@@ -66,6 +66,23 @@ def find_chromium() -> str | None:
     return None
 
 
+def browser_required() -> bool:
+    """CI and the make targets must never silently skip a browser test."""
+    return bool(os.environ.get("CI")) or os.environ.get("GLUTEMAP_REQUIRE_BROWSER") == "1"
+
+
+def chromium_or_skip() -> str:
+    """Debian's chromium; fails the test (CI, make targets) or skips it (a quick local run) when missing."""
+    import pytest
+
+    path = find_chromium()
+    if path is None:
+        if browser_required():
+            pytest.fail(CHROMIUM_MISSING, pytrace=False)
+        pytest.skip(CHROMIUM_MISSING)
+    return path
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:

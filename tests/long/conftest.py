@@ -7,31 +7,21 @@ chromium with every host but 127.0.0.1 unreachable. They are marked `long` and a
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 import pytest
-from e2e.harness import CHROMIUM_MISSING, find_chromium
+from e2e.harness import chromium_or_skip
 
 ReportNumbers = Callable[[str], None]
 
 _SUMMARY = pytest.StashKey[list[str]]()
 
 
-def _browser_required() -> bool:
-    """CI and `make test-long` must never silently skip a long run."""
-    return bool(os.environ.get("CI")) or os.environ.get("GLUTEMAP_REQUIRE_BROWSER") == "1"
-
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """Debian's chromium; fails (CI, `make test-long`) or skips (a quick local run) when it is missing."""
-    path = find_chromium()
-    if path is None:
-        if _browser_required():
-            pytest.fail(CHROMIUM_MISSING, pytrace=False)
-        pytest.skip(CHROMIUM_MISSING)
-    return path
+    return chromium_or_skip()
 
 
 @pytest.fixture(scope="session")
