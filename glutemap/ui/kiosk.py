@@ -16,6 +16,7 @@ WELCOMED = "kiosk_welcomed"
 # Static, trusted CSS (never content): touch targets of at least 48 px and a visible focus everywhere.
 TOUCH_CSS = """
 <style>
+:root { --glutemap-touch-css: 1; }
 button, [data-testid="stPageLink"] a, [data-testid="stBaseButton-pills"], [data-testid="stBaseButton-pillsActive"],
 [role="checkbox"], [role="radio"], [role="tab"], summary, input, textarea, select {
   min-height: 48px !important;

@@ -55,6 +55,7 @@ APP_ROOT = "[data-testid=stApp]"
 # "running" and "notRunning"; nothing else says reliably that a rerun has finished.
 APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 MAIN_HEADING = "[data-testid=stMain] h1"
+TOUCH_CSS_APPLIED = "() => getComputedStyle(document.documentElement).getPropertyValue('--glutemap-touch-css').trim() === '1'"
 EXCEPTION = "[data-testid=stException]"
 
 
@@ -241,6 +242,8 @@ def wait_for_app(page: Page) -> None:
         raise AppShowedAnError(f"{page.url} showed an error: {page.locator(EXCEPTION).first.inner_text()}")
     # A rerun (e.g. a deep-link redirect) can start right after the heading shows; settle on its end too.
     page.wait_for_selector(APP_IDLE, state="attached")
+    # st.html mounts a moment after the script ends; until then the touch sizes and focus ring are not applied.
+    page.wait_for_function(TOUCH_CSS_APPLIED)
 
 
 def open_app(page: Page, path: str = "") -> Page:

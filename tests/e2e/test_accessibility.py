@@ -108,3 +108,84 @@ def test_body_map_area_toggles_with_the_keyboard(page: Page) -> None:
     page.get_by_text("Why this was shown").first.wait_for()
     wait_for_app(page)
     assert page.locator('[data-region="calf_r"]').first.get_attribute("aria-pressed") == "true"
+
+
+# Every control a keyboard user could reach on the page, shadow roots included. Members of an arrow-key group
+# (pills, radios, tabs) share one Tab stop, so the group counts as reached when any member is.
+_CONTROLS_JS = """() => {
+  const selector = 'a[href], button, input, textarea, select, summary, [tabindex]';
+  const controls = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) { walk(el.shadowRoot); }
+      if (!el.matches(selector) || el.tabIndex < 0 || el.disabled || el.closest('[inert], [aria-hidden=true]')) { continue; }
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') { continue; }
+      if (el.tagName === 'MAIN' || el.tagName === 'SECTION') { continue; }  // scroll containers, not controls
+      const group = el.closest('[role=radiogroup], [role=tablist], [data-testid=stButtonGroup]');
+      controls.push(el);
+      el.__glutemapGroup = group || null;
+    }
+  };
+  walk(document);
+  window.__glutemapControls = controls;
+  window.__glutemapReached = new Set();
+  return controls.length;
+}"""
+
+_TAB_STEP_JS = """() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; }
+  if (!el || el === document.body) { return null; }
+  window.__glutemapReached.add(el);
+  const style = getComputedStyle(el);
+  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+    || (style.strokeDasharray || 'none') !== 'none';
+  return visible ? null : (el.getAttribute('aria-label') || el.innerText || el.tagName).trim().slice(0, 60);
+}"""
+
+_UNREACHED_JS = """() => {
+  const reached = window.__glutemapReached;
+  const reachedGroups = new Set([...reached].map((el) => el.__glutemapGroup).filter(Boolean));
+  return window.__glutemapControls
+    .filter((el) => !reached.has(el) && !(el.__glutemapGroup && reachedGroups.has(el.__glutemapGroup)))
+    .map((el) => `${el.tagName}: ${(el.getAttribute('aria-label') || el.innerText || '').trim().slice(0, 60)}`);
+}"""
+
+
+def _settled_control_count(page: Page, polls: int = 40) -> int:
+    """Count the page's controls once the count holds still: some elements mount after the script run ends."""
+    counts = [page.evaluate(_CONTROLS_JS)]
+    while len(counts) < polls and not (len(counts) >= 3 and counts[-1] == counts[-2] == counts[-3]):
+        page.wait_for_timeout(250)
+        counts.append(page.evaluate(_CONTROLS_JS))
+    return counts[-1]
+
+
+def _assert_every_control_is_reachable_with_a_visible_focus(page: Page) -> None:
+    control_count = _settled_control_count(page)
+    assert control_count > 0
+    without_focus_ring = []
+    for _ in range(control_count + 10):  # one full lap, plus the browser's own stops
+        page.keyboard.press("Tab")
+        label = page.evaluate(_TAB_STEP_JS)
+        if label is not None:
+            without_focus_ring.append(label)
+    assert page.evaluate(_UNREACHED_JS) == []
+    assert without_focus_ring == []
+
+
+@pytest.mark.parametrize("path", PATHS + DEEP_LINKS)
+def test_every_control_on_the_page_is_reachable_by_tab_with_a_visible_focus(page: Page, path: str) -> None:
+    """Tabbing through a page reaches every visible control, and each one shows where the focus is."""
+    _assert_every_control_is_reachable_with_a_visible_focus(open_app(page, path))
+
+
+def test_every_kiosk_control_is_reachable_by_tab_with_a_visible_focus(new_page: NewPage,
+                                                                       kiosk_server: StreamlitServer) -> None:
+    """In kiosk mode, the welcome screen and then the home screen with its large navigation pass the Tab check."""
+    page = open_app(new_page(kiosk_server, VIEWPORTS["kiosk_portrait"]))
+    _assert_every_control_is_reachable_with_a_visible_focus(page)
+    page.get_by_role("button", name=strings.KIOSK_START).click()
+    page.get_by_role("heading", name=strings.HOME_TITLE, level=1).wait_for()
+    wait_for_app(page)
+    _assert_every_control_is_reachable_with_a_visible_focus(page)
