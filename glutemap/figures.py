@@ -1,29 +1,38 @@
-"""Plotly figures (pure: data in, figure out); this part draws the body outline and referral patterns.
+"""The referral-pattern figure (pure: data in, SVG text out): the body outline with a muscle's pain areas.
 
-Every figure here has a text equivalent (`referral_table`). Spread is shown by fill AND line style, so
-colour is never the only signal: main areas are solid, "sometimes" areas are hatched with dashed
-borders, "rarely" areas have a dotted border and no fill. With more than one pattern each pattern also
-gets its own letter on its areas and its own hatch direction.
+Every figure here has a text equivalent (`referral_table`, `referral_description`). Spread is shown by
+fill AND line style, so colour is never the only signal: main areas are solid, "sometimes" areas are
+hatched with dashed borders, "rarely" areas have a dotted border and no fill. With more than one pattern
+each pattern also gets its own letter on its areas and its own hatch direction.
+
+The figure is a static SVG shown as an image: drawing it costs the browser next to nothing, where a
+plotly chart of the same outline held up every tap on Explore. All text in it is XML-escaped.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from typing import NamedTuple
-
-import plotly.graph_objects as go
+from xml.sax.saxutils import escape, quoteattr
 
 from glutemap import body, strings
 from glutemap.models import SPREAD_LABELS, VIEW_LABELS, KnowledgeBase, ReferralPattern, Spread
 
 _SPREADS: tuple[Spread, ...] = ("primary", "occasional", "rare")
 _PATTERN_COLOURS = ("#1d4ed8", "#b45309", "#047857", "#7c3aed")
-_PATTERN_HATCHES = ("/", "\\", "x", "-")
+# Hatches per pattern: the tile's rotation and its lines (v: vertical, h: horizontal); "vh" cross-hatches.
+_PATTERN_HATCHES: tuple[tuple[int, str], ...] = ((45, "v"), (-45, "v"), (45, "vh"), (0, "h"))
 _PATTERN_LETTERS = "ABCD"
 _OUTLINE_FILL = "#eceff3"
 _OUTLINE_LINE = "#6b7280"
 _GRID_LINE = "#b6bcc6"
 _CHOSEN_LINE = "#111827"
+_TEXT = "#1f2937"
+_LEGEND_X = body.VIEW_WIDTH + 14
+CANVAS_WIDTH = _LEGEND_X + 150
+_LEGEND_CHARS = 26  # characters per legend line at the legend's font size
+_SCALE = 1.1  # drawn size in CSS pixels per unit
 
 
 class ReferralRow(NamedTuple):
@@ -63,90 +72,48 @@ def referral_views(knowledge: KnowledgeBase, muscle_id: str, side: body.Side = "
     return [view for view in candidates if any(target.base_id in bases for target in body.tap_targets(view))]
 
 
-def _polygons_xy(polygons: Iterable[body.Polygon]) -> tuple[list[float | None], list[float | None]]:
-    """Closed polygons joined into one x/y list, separated by None, for one scatter trace."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for polygon in polygons:
-        xs.extend([x for x, _ in polygon] + [polygon[0][0], None])
-        ys.extend([y for _, y in polygon] + [polygon[0][1], None])
-    return xs, ys
+def _points(polygon: body.Polygon) -> str:
+    return " ".join(f"{x:g},{y:g}" for x, y in polygon)
 
 
-def _rgba(hex_colour: str, alpha: float) -> str:
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{alpha})"
+def _polygons(polygons: Iterable[body.Polygon], style: str) -> str:
+    return "".join(f'<polygon points="{_points(polygon)}" {style}/>' for polygon in polygons)
 
 
-def _outline_traces(view: str) -> list[go.Scatter]:
-    outline_x, outline_y = _polygons_xy(body.outline(view))
-    grid_x, grid_y = _polygons_xy(target.points for target in body.tap_targets(view))
-    quiet = {"hoverinfo": "skip", "showlegend": False, "mode": "lines"}
-    return [
-        go.Scatter(
-            x=outline_x, y=outline_y, fill="toself", fillcolor=_OUTLINE_FILL,
-            line={"color": _OUTLINE_LINE, "width": 1.2}, name="outline", **quiet,
-        ),
-        go.Scatter(x=grid_x, y=grid_y, line={"color": _GRID_LINE, "width": 0.8}, name="areas", **quiet),
-    ]  # fmt: skip
-
-
-def _spread_trace(
-    pattern: ReferralPattern, index: int, spread: Spread, targets: list[body.TapTarget], lettered: bool
-) -> go.Scatter:
-    colour = _PATTERN_COLOURS[index % len(_PATTERN_COLOURS)]
-    xs, ys = _polygons_xy(target.points for target in targets)
-    style: dict[str, object]
-    if spread == "primary":
-        style = {"fill": "toself", "fillcolor": _rgba(colour, 0.8), "line": {"color": colour, "width": 2}}
-    elif spread == "occasional":
-        style = {
-            "fill": "toself",
-            "fillcolor": _rgba(colour, 0.25),
-            "fillpattern": {
-                "shape": _PATTERN_HATCHES[index % len(_PATTERN_HATCHES)],
-                "fgcolor": colour,
-                "bgcolor": _rgba(colour, 0.15),
-                "size": 9,
-                "solidity": 0.35,
-            },
-            "line": {"color": colour, "width": 2, "dash": "dash"},
-        }
-    else:
-        style = {"fill": "none", "line": {"color": colour, "width": 2.5, "dash": "dot"}}
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        name=SPREAD_LABELS[spread],
-        legendgroup=pattern.id,
-        legendgrouptitle={"text": _pattern_title(pattern, index, lettered)},
-        hoveron="fills" if spread != "rare" else "points",
-        hoverinfo="name",
-        **style,
+def _text(x: float, y: float, text: str, anchor: str = "start", size: float = 11, weight: str = "normal") -> str:
+    return (
+        f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" font-size="{size:g}" font-weight="{weight}" '
+        f'font-family="sans-serif" fill="{_TEXT}">{escape(text)}</text>'
     )
+
+
+def _hatch(index: int) -> str:
+    """A hatch fill for pattern `index`: its colour, its own line direction, on a pale tint."""
+    colour = _PATTERN_COLOURS[index % len(_PATTERN_COLOURS)]
+    angle, directions = _PATTERN_HATCHES[index % len(_PATTERN_HATCHES)]
+    lines = {"v": '<line x1="1" y1="0" x2="1" y2="7"', "h": '<line x1="0" y1="1" x2="7" y2="1"'}
+    strokes = "".join(f'{lines[d]} stroke="{colour}" stroke-width="2"/>' for d in directions)
+    return (
+        f'<pattern id="hatch-{index}" width="7" height="7" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate({angle})"><rect width="7" height="7" fill="{colour}" fill-opacity="0.15"/>'
+        f"{strokes}</pattern>"
+    )
+
+
+def _spread_style(index: int, spread: Spread) -> str:
+    """SVG attributes for one spread: solid, hatched and dashed, or dotted without fill."""
+    colour = _PATTERN_COLOURS[index % len(_PATTERN_COLOURS)]
+    if spread == "primary":
+        return f'fill="{colour}" fill-opacity="0.8" stroke="{colour}" stroke-width="2"'
+    if spread == "occasional":
+        return f'fill="url(#hatch-{index})" stroke="{colour}" stroke-width="2" stroke-dasharray="6 3"'
+    return f'fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="1.5 3" stroke-linecap="round"'
 
 
 def _pattern_title(pattern: ReferralPattern, index: int, lettered: bool) -> str:
     if not lettered:
         return pattern.label
     return strings.REFERRAL_PATTERN_TITLE.format(letter=_PATTERN_LETTERS[index % len(_PATTERN_LETTERS)], label=pattern.label)
-
-
-def _letter_trace(pattern: ReferralPattern, index: int, targets: list[body.TapTarget]) -> go.Scatter:
-    """The pattern's letter on each of its areas, so two patterns differ without colour."""
-    centres = [body.centroid(target.points) for target in targets]
-    return go.Scatter(
-        x=[x for x, _ in centres],
-        y=[y for _, y in centres],
-        mode="text",
-        text=[_PATTERN_LETTERS[index % len(_PATTERN_LETTERS)]] * len(centres),
-        textfont={"size": 14, "color": "#111827", "family": "sans-serif"},
-        name=pattern.label,
-        legendgroup=pattern.id,
-        showlegend=False,
-        hoverinfo="skip",
-    )
 
 
 def _drawn(view: str, bases: set[str], side: body.Side | None) -> list[body.TapTarget]:
@@ -159,68 +126,119 @@ def _drawn(view: str, bases: set[str], side: body.Side | None) -> list[body.TapT
     ]
 
 
+class _Legend:
+    """The key beside the body: one row per line of text, swatches drawn like the areas they stand for."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.y = 14.0
+
+    def heading(self, text: str) -> None:
+        for line in textwrap.wrap(text, _LEGEND_CHARS) or [""]:
+            self.parts.append(_text(_LEGEND_X, self.y, line, weight="bold"))
+            self.y += 14
+        self.y += 2
+
+    def row(self, swatch_style: str, text: str) -> None:
+        self.parts.append(f'<rect x="{_LEGEND_X:g}" y="{self.y - 10:g}" width="18" height="12" {swatch_style}/>')
+        for line in textwrap.wrap(text, _LEGEND_CHARS - 4) or [""]:
+            self.parts.append(_text(_LEGEND_X + 24, self.y, line))
+            self.y += 14
+        self.y += 4
+
+    def note(self, text: str) -> None:
+        self.y += 6
+        for line in textwrap.wrap(text, _LEGEND_CHARS):
+            self.parts.append(_text(_LEGEND_X, self.y, line, size=10))
+            self.y += 13
+
+
 def referral_figure(
     knowledge: KnowledgeBase,
     muscle_id: str,
     view: str,
     selected_regions: Iterable[str] = (),
     side: body.Side | None = None,
-) -> go.Figure:
-    """The body outline of `view` with the muscle's referral areas by spread and the visitor's areas on top.
+) -> str:
+    """SVG of the body outline of `view` with the muscle's referral areas by spread and the visitor's areas on top.
 
     `side` limits the pattern to the person's left or right (None draws it on both sides); side views
-    always show their own side.
+    always show their own side. Area groups carry `data-pattern` and `data-spread`; the visitor's areas
+    are the group with `data-chosen`.
     """
     drawing = body.body_view(view)
     patterns = knowledge.muscles[muscle_id].referral_patterns
     lettered = len(patterns) > 1
-    traces: list[go.Scatter] = _outline_traces(view)
-    letters: list[go.Scatter] = []
+    outline_style = f'fill="{_OUTLINE_FILL}" stroke="{_OUTLINE_LINE}" stroke-width="1.2"'
+    grid_style = f'fill="none" stroke="{_GRID_LINE}" stroke-width="0.8"'
+    parts = [
+        f'<g data-outline="true">{_polygons(drawing.outline, outline_style)}</g>',
+        f'<g data-grid="true">{_polygons((target.points for target in drawing.targets), grid_style)}</g>',
+    ]
+    letters: list[str] = []
+    legend = _Legend()
+    hatches: list[str] = []
     for index, pattern in enumerate(patterns):
+        drawn_spreads: list[Spread] = []
         for spread in _SPREADS:
-            bases = {area.region for area in pattern.areas if area.spread == spread}
-            targets = _drawn(view, bases, side)
+            targets = _drawn(view, {area.region for area in pattern.areas if area.spread == spread}, side)
             if not targets:
                 continue
-            traces.append(_spread_trace(pattern, index, spread, targets, lettered))
+            drawn_spreads.append(spread)
+            parts.append(
+                f'<g data-pattern={quoteattr(pattern.id)} data-spread="{spread}">'
+                f"{_polygons((t.points for t in targets), _spread_style(index, spread))}</g>"
+            )
             if lettered:
-                letters.append(_letter_trace(pattern, index, targets))
+                letter = _PATTERN_LETTERS[index % len(_PATTERN_LETTERS)]
+                letters.extend(
+                    f'<g data-letter={quoteattr(pattern.id)}>{_text(x, y + 5, letter, "middle", 14, "bold")}</g>'
+                    for x, y in (body.centroid(t.points) for t in targets)
+                )
+        if drawn_spreads:
+            legend.heading(_pattern_title(pattern, index, lettered))
+            for spread in drawn_spreads:
+                legend.row(_spread_style(index, spread), SPREAD_LABELS[spread])
+            hatches.append(_hatch(index))
     chosen = [target for target in drawing.targets if target.id in set(selected_regions)]
     if chosen:
-        xs, ys = _polygons_xy(target.points for target in chosen)
-        traces.append(
-            go.Scatter(
-                x=xs, y=ys, mode="lines", name=strings.REFERRAL_CHOSEN,
-                line={"color": _CHOSEN_LINE, "width": 4}, hoverinfo="name",
-            )
-        )  # fmt: skip
-    figure = go.Figure(data=[*traces, *letters])
-    for label in drawing.labels:
-        figure.add_annotation(
-            x=label.x, y=label.y, text=label.text, showarrow=False,
-            xanchor={"start": "left", "middle": "center", "end": "right"}[label.anchor],
-            font={"size": 13, "color": "#1f2937"},
-        )  # fmt: skip
+        chosen_style = f'fill="none" stroke="{_CHOSEN_LINE}" stroke-width="4"'
+        parts.append(f'<g data-chosen="true">{_polygons((t.points for t in chosen), chosen_style)}</g>')
+        legend.row(chosen_style.replace('"4"', '"3"'), strings.REFERRAL_CHOSEN)
+    parts.extend(letters)
+    parts.extend(
+        f'<g data-caption="true">{_text(label.x, label.y, label.text, label.anchor, 13)}</g>' for label in drawing.labels
+    )
     elsewhere = _views_elsewhere(knowledge, muscle_id, view)
     if elsewhere:
-        figure.add_annotation(
-            x=body.MIDLINE, y=drawing.height + 8, text=strings.REFERRAL_OTHER_VIEWS.format(views=elsewhere),
-            showarrow=False, yanchor="top", font={"size": 12, "color": "#374151"},
-        )  # fmt: skip
-    figure.update_layout(
-        height=720,
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        showlegend=True,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "groupclick": "toggleitem"},
-        dragmode=False,
+        legend.note(strings.REFERRAL_OTHER_VIEWS.format(views=elsewhere))
+    height = max(drawing.height, legend.y) + 8
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CANVAS_WIDTH:g} {height:g}" '
+        f'width="{CANVAS_WIDTH * _SCALE:.0f}" height="{height * _SCALE:.0f}">'
+        f'<rect width="{CANVAS_WIDTH:g}" height="{height:g}" fill="white"/>'
+        f"<defs>{''.join(hatches)}</defs>{''.join(parts)}{''.join(legend.parts)}</svg>"
     )
-    figure.update_xaxes(range=[0, body.VIEW_WIDTH], visible=False, fixedrange=True)
-    figure.update_yaxes(
-        range=[drawing.height + 24, 0], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1
-    )
-    return figure
+
+
+def referral_description(knowledge: KnowledgeBase, muscle_id: str, view: str) -> str:
+    """The figure in words (its alt text): the muscle, the view, then each pattern's areas by spread."""
+    muscle = knowledge.muscles[muscle_id]
+    shown_here = {target.base_id for target in body.tap_targets(view)}
+    sentences = [strings.REFERRAL_ALT.format(muscle=muscle.name, view=strings.BODYMAP_VIEW_TITLES[view])]
+    for pattern in muscle.referral_patterns:
+        groups = []
+        for spread in _SPREADS:
+            names = [
+                knowledge.regions[area.region].label
+                for area in pattern.areas
+                if area.spread == spread and area.region in shown_here and area.region in knowledge.regions
+            ]
+            if names:
+                groups.append(f"{SPREAD_LABELS[spread]}: {'; '.join(names)}.")
+        if groups:
+            sentences.append(f"{pattern.label}. {' '.join(groups)}")
+    return " ".join(sentences)
 
 
 def _views_elsewhere(knowledge: KnowledgeBase, muscle_id: str, view: str) -> str:

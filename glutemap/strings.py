@@ -324,6 +324,7 @@ BODYMAP_LIST_HELP = "Or choose the same areas from these lists:"
 REFERRAL_CHOSEN = "Areas you chose"
 REFERRAL_OTHER_VIEWS = "More areas are on other views ({views}); see the table."
 REFERRAL_PATTERN_TITLE = "{letter}: {label}"
+REFERRAL_ALT = "{view}, showing where {muscle} pain is often felt."
 REFERRAL_TABLE_COLUMNS = ("Pattern", "Area", "View", "How often")
 
 # --- exercises screen -------------------------------------------------------------------------------------

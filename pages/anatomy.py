@@ -10,7 +10,7 @@ from glutemap.anatomy_figures import (
     trendelenburg_figure,
     trendelenburg_text,
 )
-from glutemap.figures import referral_figure, referral_views
+from glutemap.figures import referral_description, referral_figure, referral_views
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
 from glutemap.views import MuscleView, RecordLink, muscle_choices, muscle_view
 
@@ -124,10 +124,7 @@ def show_referral(view: MuscleView) -> None:
             key="referral_view",
             required=True,
         )
-        described = " ".join(f"{pattern.label}. {pattern.note or ''}" for pattern in view.referral_patterns)
-        st.plotly_chart(
-            referral_figure(knowledge, view.id, body_view), config=FIGURE_CONFIG, key="referral_figure", alt=described
-        )
+        st.image(referral_figure(knowledge, view.id, body_view), alt=referral_description(knowledge, view.id, body_view))
     for pattern in view.referral_patterns:
         st.markdown(f"**{plain(pattern.label)}**")
         if pattern.note:

@@ -4,12 +4,12 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.explore import explore_view
-from glutemap.figures import referral_figure, referral_table
+from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
 from glutemap.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
-from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, table, urgent_panel
+from glutemap.ui.components import blocks, glossary_for, md_heading, md_section, page_knowledge, plain, table, urgent_panel
 from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.explore_widgets import clear_choices
 from glutemap.ui.plan_widgets import add_to_plan_button
@@ -81,19 +81,19 @@ elif not view.cards:
 
 for card in view.cards:
     with st.container(border=True, key=f"result_{card.id}"):
-        st.subheader(plain(card.name))
-        say(card.summary)
-        st.markdown(f"**{strings.EXPLORE_WHY}**")
-        bullets(card.reasons)
-        st.markdown(f"**{strings.EXPLORE_HOW_MUSCLES}**")
-        bullets(f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: {item.evidence})" for item in card.involvement)
+        blocks(
+            md_heading(card.name),
+            plain(card.summary),
+            md_section(strings.EXPLORE_WHY, card.reasons),
+            md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
+                                                     f"{item.evidence})" for item in card.involvement)),
+        )
         if view.show_exercises and card.exercises:
             st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
             for exercise in card.exercises:
-                link, add = st.columns([3, 2], vertical_alignment="center")
-                link.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
-                               icon=":material/fitness_center:")
-                with add:
+                with st.container(horizontal=True, vertical_alignment="center"):
+                    st.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
+                                 icon=":material/fitness_center:")
                     add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id)
         elif not view.show_exercises:
             st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
@@ -105,9 +105,7 @@ if view.has_input:
 
 if view.result.muscles:
     st.header(strings.EXPLORE_MUSCLES_HEADING)
-    for muscle in view.result.muscles:
-        st.markdown(f"**{plain(muscle.name)}**")
-        bullets(muscle.why)
+    blocks(*(md_section(muscle.name, muscle.why) for muscle in view.result.muscles))
 
 if view.result.muscles and (view.result.regions or view.result.regions_from_text):
     st.header(strings.EXPLORE_REFERRAL_HEADING)
@@ -115,7 +113,8 @@ if view.result.muscles and (view.result.regions or view.result.regions_from_text
     chosen = [*view.result.regions, *view.result.regions_from_text]
     for muscle_id, tab in zip(REFERRAL_MUSCLES, st.tabs([knowledge.muscles[m].name for m in REFERRAL_MUSCLES]), strict=True):
         with tab:
-            st.plotly_chart(referral_figure(knowledge, muscle_id, body_view, chosen), key=f"referral_{muscle_id}")
+            st.image(referral_figure(knowledge, muscle_id, body_view, chosen),
+                     alt=referral_description(knowledge, muscle_id, body_view))
             table([dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)])
 
 if view.flow:

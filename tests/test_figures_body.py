@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 import pytest
 
 from glutemap import strings
-from glutemap.figures import ReferralRow, referral_figure, referral_table, referral_views
+from glutemap.figures import ReferralRow, referral_description, referral_figure, referral_table, referral_views
 from glutemap.models import SPREAD_LABELS, KnowledgeBase, ReferralArea, ReferralPattern
 
 
@@ -34,14 +36,27 @@ def two_patterns(tiny_knowledge: KnowledgeBase) -> KnowledgeBase:
     )
 
 
-def area_traces(figure: object) -> list[object]:
-    """The traces that draw referral areas (they belong to a pattern's legend group and draw lines)."""
-    return [trace for trace in figure.data if trace.legendgroup and trace.mode == "lines"]  # type: ignore[attr-defined]
+SVG = "{http://www.w3.org/2000/svg}"
 
 
-def closed_shapes(trace: object) -> int:
-    """How many polygons a trace draws (they are separated by None)."""
-    return list(trace.x).count(None)  # type: ignore[attr-defined]
+def parse(markup: str) -> ET.Element:
+    """The figure as an XML tree (it must be well-formed SVG)."""
+    return ET.fromstring(markup)
+
+
+def area_groups(markup: str) -> list[ET.Element]:
+    """The groups that draw referral areas, one per (pattern, spread), in drawing order."""
+    return [group for group in parse(markup).iter(f"{SVG}g") if "data-spread" in group.attrib]
+
+
+def shapes(group: ET.Element) -> list[ET.Element]:
+    """The polygons a group draws."""
+    return group.findall(f"{SVG}polygon")
+
+
+def texts(markup: str) -> list[str]:
+    """Every line of text written in the figure."""
+    return [text.text or "" for text in parse(markup).iter(f"{SVG}text")]
 
 
 def test_table_lists_every_area_of_every_pattern_with_labels(tiny_knowledge: KnowledgeBase) -> None:
@@ -67,28 +82,29 @@ def test_shipped_gluteus_minimus_table_has_a_row_per_area(shipped_knowledge: Kno
     assert len(referral_table(shipped_knowledge, "gluteus_minimus")) == sum(len(p.areas) for p in muscle.referral_patterns)
 
 
-def test_figure_has_one_trace_per_pattern_and_spread_on_the_view(two_patterns: KnowledgeBase) -> None:
-    """Each (pattern, spread) that has areas on the view gets its own trace, in its pattern's legend group."""
-    traces = area_traces(referral_figure(two_patterns, "gluteus_minimus", "side_right"))
-    assert [(trace.legendgroup, trace.name) for trace in traces] == [  # type: ignore[attr-defined]
-        ("front_part", SPREAD_LABELS["primary"]),
-        ("front_part", SPREAD_LABELS["occasional"]),
-        ("back_part", SPREAD_LABELS["primary"]),
+def test_figure_has_one_group_per_pattern_and_spread_on_the_view(two_patterns: KnowledgeBase) -> None:
+    """Each (pattern, spread) that has areas on the view gets its own group of shapes."""
+    groups = area_groups(referral_figure(two_patterns, "gluteus_minimus", "side_right"))
+    assert [(group.get("data-pattern"), group.get("data-spread")) for group in groups] == [
+        ("front_part", "primary"),
+        ("front_part", "occasional"),
+        ("back_part", "primary"),
     ]
 
 
 def test_figure_draws_one_shape_per_area_on_the_view(two_patterns: KnowledgeBase) -> None:
     """A side view draws each of its areas once; the region without a drawing (thigh_lateral) is skipped."""
-    traces = area_traces(referral_figure(two_patterns, "gluteus_minimus", "side_left"))
-    assert [closed_shapes(trace) for trace in traces] == [1, 1, 1]
+    groups = area_groups(referral_figure(two_patterns, "gluteus_minimus", "side_left"))
+    assert [len(shapes(group)) for group in groups] == [1, 1, 1]
 
 
 def test_side_argument_limits_the_pattern_to_that_side(shipped_knowledge: KnowledgeBase) -> None:
     """Asking for the right side draws the back-of-thigh areas on the right leg only."""
-    both = area_traces(referral_figure(shipped_knowledge, "gluteus_minimus", "back"))
-    right = area_traces(referral_figure(shipped_knowledge, "gluteus_minimus", "back", side="right"))
-    assert sum(map(closed_shapes, both)) == 2 * sum(map(closed_shapes, right)) > 0
-    assert all(x is None or x >= 100 for trace in right for x in trace.x)  # type: ignore[attr-defined]
+    both = area_groups(referral_figure(shipped_knowledge, "gluteus_minimus", "back"))
+    right = area_groups(referral_figure(shipped_knowledge, "gluteus_minimus", "back", side="right"))
+    assert sum(len(shapes(g)) for g in both) == 2 * sum(len(shapes(g)) for g in right) > 0
+    xs = [float(point.split(",")[0]) for g in right for shape in shapes(g) for point in shape.get("points", "").split()]
+    assert min(xs) >= 100  # the person's right leg is on the right of a back view
 
 
 def test_spreads_differ_by_fill_and_line_style_not_only_colour(two_patterns: KnowledgeBase) -> None:
@@ -96,42 +112,56 @@ def test_spreads_differ_by_fill_and_line_style_not_only_colour(two_patterns: Kno
     knowledge = with_patterns(
         two_patterns, pattern("all", ("hip_lateral", "primary"), ("knee_lateral", "occasional"), ("hip_lateral", "rare"))
     )
-    primary, occasional, rare = area_traces(referral_figure(knowledge, "gluteus_minimus", "side_right"))
-    assert (primary.fill, primary.line.dash, primary.fillpattern.shape) == ("toself", None, None)  # type: ignore[attr-defined]
-    assert (occasional.fill, occasional.line.dash) == ("toself", "dash")  # type: ignore[attr-defined]
-    assert occasional.fillpattern.shape in {"/", "\\", "x", "-"}  # type: ignore[attr-defined]
-    assert (rare.fill, rare.line.dash) == ("none", "dot")  # type: ignore[attr-defined]
+    markup = referral_figure(knowledge, "gluteus_minimus", "side_right")
+    primary, occasional, rare = (shapes(group)[0] for group in area_groups(markup))
+    assert primary.get("fill", "").startswith("#") and primary.get("stroke-dasharray") is None
+    assert occasional.get("fill") == "url(#hatch-0)" and occasional.get("stroke-dasharray")
+    assert parse(markup).find(f".//{SVG}pattern[@id='hatch-0']") is not None
+    assert rare.get("fill") == "none" and rare.get("stroke-dasharray")
+    assert rare.get("stroke-dasharray") != occasional.get("stroke-dasharray")
 
 
 def test_two_patterns_differ_without_colour(two_patterns: KnowledgeBase) -> None:
-    """With two patterns each has its own legend title and its own letter written on its areas."""
-    figure = referral_figure(two_patterns, "gluteus_minimus", "side_right")
-    titles = {trace.legendgroup: trace.legendgrouptitle.text for trace in area_traces(figure)}  # type: ignore[attr-defined]
-    letters = {trace.legendgroup: set(trace.text) for trace in figure.data if trace.mode == "text"}
-    assert titles == {"front_part": "A: Front part", "back_part": "B: Back part"}
+    """With two patterns each has its own legend title, its own letter on its areas and its own hatch."""
+    markup = referral_figure(two_patterns, "gluteus_minimus", "side_right")
+    letters = {
+        group.get("data-letter"): {text.text for text in group.iter(f"{SVG}text")}
+        for group in parse(markup).iter(f"{SVG}g") if "data-letter" in group.attrib
+    }  # fmt: skip
+    assert {"A: Front part", "B: Back part"} <= set(texts(markup))
     assert letters == {"front_part": {"A"}, "back_part": {"B"}}
 
 
+def test_legend_names_every_spread_drawn(two_patterns: KnowledgeBase) -> None:
+    """The key beside the body names each spread that the view draws, in words."""
+    assert {SPREAD_LABELS["primary"], SPREAD_LABELS["occasional"]} <= set(
+        texts(referral_figure(two_patterns, "gluteus_minimus", "side_right"))
+    )
+
+
 def test_shipped_gluteus_minimus_shows_both_fibre_patterns_on_the_back(shipped_knowledge: KnowledgeBase) -> None:
-    """The real front-fibre and back-fibre patterns are separate legend groups on the back view."""
-    figure = referral_figure(shipped_knowledge, "gluteus_minimus", "back")
-    assert {trace.legendgroup for trace in area_traces(figure)} == {"anterior_fibres", "posterior_fibres"}  # type: ignore[attr-defined]
+    """The real front-fibre and back-fibre patterns are drawn as separate groups on the back view."""
+    groups = area_groups(referral_figure(shipped_knowledge, "gluteus_minimus", "back"))
+    assert {group.get("data-pattern") for group in groups} == {"anterior_fibres", "posterior_fibres"}
 
 
 def test_chosen_areas_are_outlined_thickly_on_top(tiny_knowledge: KnowledgeBase) -> None:
-    """The visitor's areas on this view form the last outline trace, thicker than any referral border."""
-    figure = referral_figure(tiny_knowledge, "gluteus_minimus", "side_left", {"hip_lateral_l", "calf_l"})
-    line_traces = [trace for trace in figure.data if trace.mode == "lines"]
-    chosen = line_traces[-1]
-    assert chosen.name == strings.REFERRAL_CHOSEN
-    assert closed_shapes(chosen) == 1  # calf_l is on the back view, not this one
-    assert chosen.line.width > max(trace.line.width for trace in area_traces(figure))  # type: ignore[attr-defined]
+    """The visitor's areas on this view are drawn after the referral areas, thicker than any referral border."""
+    markup = referral_figure(tiny_knowledge, "gluteus_minimus", "side_left", {"hip_lateral_l", "calf_l"})
+    groups = [group for group in parse(markup).iter(f"{SVG}g") if "data-spread" in group.attrib or "data-chosen" in group.attrib]
+    chosen = groups[-1]
+    assert chosen.get("data-chosen") == "true"
+    assert len(shapes(chosen)) == 1  # calf_l is on the back view, not this one
+    widths = [float(shape.get("stroke-width", "0")) for group in groups[:-1] for shape in shapes(group)]
+    assert float(shapes(chosen)[0].get("stroke-width", "0")) > max(widths)
+    assert strings.REFERRAL_CHOSEN in texts(markup)
 
 
-def test_no_chosen_trace_when_nothing_chosen_is_on_the_view(tiny_knowledge: KnowledgeBase) -> None:
+def test_no_chosen_areas_drawn_when_nothing_chosen_is_on_the_view(tiny_knowledge: KnowledgeBase) -> None:
     """Areas chosen on other views add nothing to this one."""
-    figure = referral_figure(tiny_knowledge, "gluteus_minimus", "side_left", {"calf_r"})
-    assert strings.REFERRAL_CHOSEN not in {trace.name for trace in figure.data}
+    markup = referral_figure(tiny_knowledge, "gluteus_minimus", "side_left", {"calf_r"})
+    assert parse(markup).find(f".//{SVG}g[@data-chosen]") is None
+    assert strings.REFERRAL_CHOSEN not in texts(markup)
 
 
 @pytest.mark.parametrize(
@@ -144,15 +174,29 @@ def test_no_chosen_trace_when_nothing_chosen_is_on_the_view(tiny_knowledge: Know
 )
 def test_figure_says_which_side_is_which(tiny_knowledge: KnowledgeBase, view: str, captions: set[str]) -> None:
     """The figure carries the "Your left / Your right" captions of its view."""
-    figure = referral_figure(tiny_knowledge, "gluteus_minimus", view)
-    assert captions <= {annotation.text for annotation in figure.layout.annotations}
+    assert captions <= set(texts(referral_figure(tiny_knowledge, "gluteus_minimus", view)))
 
 
 def test_figure_points_to_the_table_for_areas_on_other_views(shipped_knowledge: KnowledgeBase) -> None:
     """On the back view, gluteus minimus' side-view areas are announced with a pointer to the table."""
-    figure = referral_figure(shipped_knowledge, "gluteus_minimus", "back")
-    notes = [a.text for a in figure.layout.annotations if a.text.startswith(strings.REFERRAL_OTHER_VIEWS.split("{")[0])]
-    assert notes == [strings.REFERRAL_OTHER_VIEWS.format(views="Side, Front")]
+    written = " ".join(texts(referral_figure(shipped_knowledge, "gluteus_minimus", "back")))
+    assert strings.REFERRAL_OTHER_VIEWS.format(views="Side, Front") in written
+
+
+def test_text_from_the_knowledge_is_escaped_in_the_svg(two_patterns: KnowledgeBase) -> None:
+    """A pattern label with markup stays text: the figure parses and holds no element named in the label."""
+    hostile = pattern("front_part", ("hip_lateral", "primary")).model_copy(update={"label": '<script>alert(1)</script> & "x"'})
+    markup = referral_figure(with_patterns(two_patterns, hostile), "gluteus_minimus", "side_right")
+    assert parse(markup).find(f".//{SVG}script") is None and parse(markup).find(".//script") is None
+    assert '<script>alert(1)</script> & "x"' in " ".join(texts(markup))  # (the legend wraps long labels)
+
+
+def test_description_names_the_view_and_each_area_by_spread(two_patterns: KnowledgeBase) -> None:
+    """The alt text says which view is drawn and lists the areas on it, main areas first."""
+    description = referral_description(two_patterns, "gluteus_minimus", "side_right")
+    assert description.startswith(strings.REFERRAL_ALT.format(
+        muscle="Gluteus minimus", view=strings.BODYMAP_VIEW_TITLES["side_right"]))  # fmt: skip
+    assert "Front part. Main area: Side of the hip. Sometimes spreads here: Outer knee." in description
 
 
 def test_referral_views_lists_the_views_that_hold_areas(tiny_knowledge: KnowledgeBase) -> None:

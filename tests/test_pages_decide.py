@@ -113,8 +113,7 @@ def test_kiosk_contact_uses_the_clinic_settings(monkeypatch: pytest.MonkeyPatch,
     app = AppTest.from_function(_urgent_contact_page, default_timeout=TIMEOUT)
     app.run()
     assert [element.value.replace("\\", "") for element in app.markdown] == [
-        "**Alert the clinic staff now. Press the call button by the door.**",
-        "**In an emergency, call 999.**",
+        "**Alert the clinic staff now. Press the call button by the door.**\n\n**In an emergency, call 999.**",
     ]
 
 

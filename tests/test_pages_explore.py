@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from glutemap import strings
 from glutemap.ui import explore_widgets as keys
 
 TIMEOUT = 30
@@ -56,6 +57,17 @@ def test_region_choice_shows_conditions(explore: AppTest) -> None:
     explore.session_state[keys.SELECTED_REGIONS] = ["heel_plantar_l"]
     explore.run()
     assert "Plantar" in _text(explore)
+
+
+def test_chosen_region_brings_both_pain_maps_and_the_flow_figure(explore: AppTest) -> None:
+    """A chosen area shows a pain-map picture per muscle, described in words, and the plotly flow figure."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
+    explore.run()
+    alts = [image.proto.imgs[0].alt for image in explore.get("image")]  # type: ignore[attr-defined]
+    intros = [strings.REFERRAL_ALT.format(muscle=name, view=strings.BODYMAP_VIEW_TITLES["back"])
+              for name in ("Gluteus medius", "Gluteus minimus")]  # the default view
+    assert len(alts) == 2 and all(alt.startswith(intro) for alt, intro in zip(alts, intros, strict=True))
+    assert len(explore.get("plotly_chart")) == 1
 
 
 def test_red_flag_puts_urgent_panel_first_and_hides_exercises(explore: AppTest) -> None:

@@ -176,9 +176,12 @@ def test_context_muscles_can_be_chosen(shipped_knowledge: KnowledgeBase) -> None
 
 
 def test_muscle_page_draws_layers_pain_map_and_trendelenburg() -> None:
-    """The gluteus medius page draws the layer slice, the pain map and the one-leg stance figure."""
+    """The gluteus medius page draws the layer slice and the one-leg stance figure, and the pain map as an image."""
     app = open_page("pages/anatomy.py")
-    assert len(app.get("plotly_chart")) == 3
+    assert len(app.get("plotly_chart")) == 2
+    (pain_map,) = app.get("image")
+    assert pain_map.proto.imgs[0].url.startswith("data:image/svg+xml;base64,")  # type: ignore[attr-defined]
+    assert pain_map.proto.imgs[0].alt.startswith(strings.REFERRAL_ALT.split("{")[0])  # type: ignore[attr-defined]
 
 
 def test_pain_map_has_a_view_choice_and_a_table(shipped_knowledge: KnowledgeBase) -> None:

@@ -30,11 +30,41 @@ def say(text: str) -> None:
     st.markdown(plain(text))
 
 
+def md_heading(text: str, level: int = 3) -> str:
+    """A Markdown heading of plain text (level 3 looks like st.subheader)."""
+    return f"{'#' * level} {plain(text)}"
+
+
+def md_bold(text: str) -> str:
+    """A line of plain text in bold."""
+    return f"**{plain(text)}**"
+
+
+def md_bullets(items: Iterable[str]) -> str:
+    """Plain texts as a Markdown bullet list ("" for none)."""
+    return "\n".join(f"- {plain(item)}" for item in items)
+
+
+def md_section(heading: str, items: Iterable[str]) -> str:
+    """A bold heading over a bullet list, or "" when the list is empty."""
+    lines = md_bullets(items)
+    return f"{md_bold(heading)}\n\n{lines}" if lines else ""
+
+
+def blocks(*parts: str) -> None:
+    """Several Markdown blocks (from the md_* helpers) shown as ONE element.
+
+    Each Streamlit element is its own message and its own redraw on every rerun; a result card written
+    line by line cost the browser about a millisecond per line, so text that belongs together goes out as one.
+    """
+    text = "\n\n".join(part for part in parts if part)
+    if text:
+        st.markdown(text)
+
+
 def bullets(items: Iterable[str]) -> None:
     """Show a list of knowledge texts as plain bullet points."""
-    lines = [f"- {plain(item)}" for item in items]
-    if lines:
-        st.markdown("\n".join(lines))
+    blocks(md_bullets(items))
 
 
 def numbered(items: Iterable[str]) -> None:
@@ -66,8 +96,7 @@ def disclaimer(knowledge: KnowledgeBase) -> None:
     """The short notice on every page, with the full text one tap away."""
     st.info(plain(knowledge.disclaimer.short), icon=":material/info:")
     with st.expander(strings.DISCLAIMER_MORE):
-        for paragraph in knowledge.disclaimer.full:
-            say(paragraph)
+        blocks(*map(plain, knowledge.disclaimer.full))
 
 
 def unavailable() -> None:
@@ -96,8 +125,7 @@ def glossary_for(knowledge: KnowledgeBase, texts: Iterable[str]) -> None:
     if not terms:
         return
     with st.expander(strings.GLOSSARY_HEADING):
-        for term in terms:
-            st.markdown(f"**{plain(term.term)}**: {plain(term.gloss)}")
+        blocks(*(f"{md_bold(term.term)}: {plain(term.gloss)}" for term in terms))
 
 
 def sources_list(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> None:

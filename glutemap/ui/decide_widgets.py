@@ -21,7 +21,7 @@ from glutemap.loader import KnowledgeError
 from glutemap.models import KnowledgeBase
 from glutemap.plan import long_date
 from glutemap.settings import deployment
-from glutemap.ui.components import bullets, glossary_for, plain, say, sources_list, table
+from glutemap.ui.components import blocks, glossary_for, md_bold, md_heading, md_section, plain, say, sources_list, table
 
 log = logging.getLogger("glutemap")
 
@@ -53,8 +53,7 @@ def _contact(kiosk: bool) -> UrgentContact:
 
 
 def _show_contact(contact: UrgentContact) -> None:
-    for line in contact.lines:
-        st.markdown(f"**{plain(line)}**")
+    blocks(*map(md_bold, contact.lines))
 
 
 def urgent_contact(kiosk: bool | None = None) -> None:
@@ -62,36 +61,34 @@ def urgent_contact(kiosk: bool | None = None) -> None:
     _show_contact(_contact(deployment().kiosk if kiosk is None else kiosk))
 
 
-def _section(heading: str, items: Iterable[str]) -> None:
-    texts = list(items)
-    if texts:
-        st.markdown(f"**{heading}**")
-        bullets(texts)
-
-
 def _option(card: OptionCard, key: str, contact: UrgentContact | None = None) -> None:
     with st.container(border=True, key=key):
         if contact is not None:
-            st.error(f"**{plain(card.title)}**", icon=":material/emergency:")
+            st.error(md_bold(card.title), icon=":material/emergency:")
             _show_contact(contact)
+            title = ""
         else:
-            st.subheader(plain(card.title))
-        say(card.summary)
-        _section(strings.DECIDE_WHEN_IT_FITS, card.when_it_fits)
-        _section(strings.DECIDE_WHAT_IT_INVOLVES, card.what_it_involves)
-        _section(strings.DECIDE_WHAT_IS_KNOWN, card.what_is_known)
-        _section(strings.DECIDE_WHAT_IS_NOT_KNOWN, card.what_is_not_known)
-        for note in card.condition_notes:
-            st.markdown(f"**{plain(strings.DECIDE_FOR_CONDITION.format(name=note.condition_name))}**")
-            bullets([*note.when_it_fits, *note.what_is_known])
+            title = md_heading(card.title)
+        blocks(
+            title,
+            plain(card.summary),
+            md_section(strings.DECIDE_WHEN_IT_FITS, card.when_it_fits),
+            md_section(strings.DECIDE_WHAT_IT_INVOLVES, card.what_it_involves),
+            md_section(strings.DECIDE_WHAT_IS_KNOWN, card.what_is_known),
+            md_section(strings.DECIDE_WHAT_IS_NOT_KNOWN, card.what_is_not_known),
+            *(
+                md_section(strings.DECIDE_FOR_CONDITION.format(name=note.condition_name),
+                           [*note.when_it_fits, *note.what_is_known])
+                for note in card.condition_notes
+            ),
+        )
 
 
 def _trial(trial: TrialNumbers, key: str) -> None:
     with st.container(border=True, key=key):
         st.subheader(plain(trial.title))
         st.caption(plain(trial.study))
-        st.markdown(f"**{strings.DECIDE_TRIAL_QUESTION}**")
-        say(trial.question)
+        blocks(md_bold(strings.DECIDE_TRIAL_QUESTION), plain(trial.question))
         st.plotly_chart(
             icon_array_figure(trial.arms, trial.timepoint),
             key=f"{key}_icon_array",
@@ -108,10 +105,12 @@ def _trial(trial: TrialNumbers, key: str) -> None:
                 st.caption(plain(strings.DECIDE_TRIAL_ARM_CLOSEST.format(option=arm.closest_option)))
         with st.expander(strings.DECIDE_TRIAL_TABLE):
             table(icon_array_table(trial.arms))
-        _section(strings.DECIDE_TRIAL_WHO, [trial.population])
-        _section(strings.DECIDE_TRIAL_IMPROVED_MEANS, [trial.improved_means])
-        _section(strings.DECIDE_TRIAL_HARMS, [trial.harms])
-        _section(strings.DECIDE_TRIAL_LIMITS, trial.does_not_tell)
+        blocks(
+            md_section(strings.DECIDE_TRIAL_WHO, [trial.population]),
+            md_section(strings.DECIDE_TRIAL_IMPROVED_MEANS, [trial.improved_means]),
+            md_section(strings.DECIDE_TRIAL_HARMS, [trial.harms]),
+            md_section(strings.DECIDE_TRIAL_LIMITS, trial.does_not_tell),
+        )
 
 
 def render_next_steps(knowledge: KnowledgeBase, steps: NextSteps, key: str = "next_steps") -> None:
@@ -135,9 +134,7 @@ def render_next_steps(knowledge: KnowledgeBase, steps: NextSteps, key: str = "ne
             say(steps.no_numbers_note)
         if steps.questions:
             st.subheader(strings.DECIDE_QUESTIONS_HEADING)
-            for group in steps.questions:
-                st.markdown(f"**{plain(group.condition_name)}**")
-                bullets(group.questions)
+            blocks(*(md_section(group.condition_name, group.questions) for group in steps.questions))
         glossary_for(knowledge, steps.texts())
         with st.expander(strings.DECIDE_SOURCES):
             sources_list(knowledge, (sid for sid in steps.source_ids if sid in knowledge.sources))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,7 @@ def _last_good() -> _LastGood:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> tuple[KnowledgeBase | None, tuple[KnowledgeError, ...]]:
+def _load(root: str, version: str) -> tuple[KnowledgeBase | None, tuple[KnowledgeError, ...]]:
     knowledge, errors = check_knowledge(Path(root))
     if errors:
         # Logged once per version of the files, because this call is cached on their fingerprint.
@@ -50,7 +51,10 @@ def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> tuple[Kno
 def current_knowledge() -> KnowledgeState:
     """The knowledge to serve now; a broken edit keeps the last good knowledge serving."""
     root = str(deployment().knowledge_dir)
-    knowledge, problems = _load(root, knowledge_fingerprint(Path(root)))
+    # One short key: Streamlit hashes cache arguments itself, and hashing the whole (name, size, mtime)
+    # tuple of every file took milliseconds on every rerun.
+    version = hashlib.sha256(repr(knowledge_fingerprint(Path(root))).encode()).hexdigest()
+    knowledge, problems = _load(root, version)
     memory = _last_good()
     if knowledge is not None:
         memory.by_folder[root] = knowledge

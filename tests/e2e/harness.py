@@ -232,8 +232,11 @@ class AppShowedAnError(AssertionError):
     """The page ended with Streamlit's exception box instead of its content."""
 
 
-def wait_for_app(page: Page) -> None:
-    """Wait until the script has run to the end and the page shows its main heading (or fail on an error)."""
+def wait_for_app(page: Page, app_css: bool = True) -> None:
+    """Wait until the script has run to the end and the page shows its main heading (or fail on an error).
+
+    `app_css=False` skips waiting for GluteMap's own CSS (for the benchmarks' hello-world baseline app).
+    """
     page.wait_for_selector(APP_ROOT, state="attached")
     page.wait_for_selector(APP_IDLE, state="attached")
     # Fail at once on an uncaught exception instead of waiting out the timeout for a heading.
@@ -243,7 +246,8 @@ def wait_for_app(page: Page) -> None:
     # A rerun (e.g. a deep-link redirect) can start right after the heading shows; settle on its end too.
     page.wait_for_selector(APP_IDLE, state="attached")
     # st.html mounts a moment after the script ends; until then the touch sizes and focus ring are not applied.
-    page.wait_for_function(TOUCH_CSS_APPLIED)
+    if app_css:
+        page.wait_for_function(TOUCH_CSS_APPLIED)
 
 
 def open_app(page: Page, path: str = "") -> Page:
