@@ -110,6 +110,11 @@ def _spread_style(index: int, spread: Spread) -> str:
     return f'fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="1.5 3" stroke-linecap="round"'
 
 
+def _chosen_style(width: float) -> str:
+    """The visitor's own areas: a thick dark border, no fill."""
+    return f'fill="none" stroke="{_CHOSEN_LINE}" stroke-width="{width:g}"'
+
+
 def _pattern_title(pattern: ReferralPattern, index: int, lettered: bool) -> str:
     if not lettered:
         return pattern.label
@@ -200,11 +205,11 @@ def referral_figure(
             for spread in drawn_spreads:
                 legend.row(_spread_style(index, spread), SPREAD_LABELS[spread])
             hatches.append(_hatch(index))
-    chosen = [target for target in drawing.targets if target.id in set(selected_regions)]
+    selected = set(selected_regions)
+    chosen = [target for target in drawing.targets if target.id in selected]
     if chosen:
-        chosen_style = f'fill="none" stroke="{_CHOSEN_LINE}" stroke-width="4"'
-        parts.append(f'<g data-chosen="true">{_polygons((t.points for t in chosen), chosen_style)}</g>')
-        legend.row(chosen_style.replace('"4"', '"3"'), strings.REFERRAL_CHOSEN)
+        parts.append(f'<g data-chosen="true">{_polygons((t.points for t in chosen), _chosen_style(4))}</g>')
+        legend.row(_chosen_style(3), strings.REFERRAL_CHOSEN)  # a thinner border fits the small swatch
     parts.extend(letters)
     parts.extend(
         f'<g data-caption="true">{_text(label.x, label.y, label.text, label.anchor, 13)}</g>' for label in drawing.labels

@@ -69,9 +69,7 @@ def bullets(items: Iterable[str]) -> None:
 
 def numbered(items: Iterable[str]) -> None:
     """Show steps as a numbered list of plain texts."""
-    lines = [f"{number}. {plain(item)}" for number, item in enumerate(items, start=1)]
-    if lines:
-        st.markdown("\n".join(lines))
+    blocks("\n".join(f"{number}. {plain(item)}" for number, item in enumerate(items, start=1)))
 
 
 def _cell(value: object) -> str:

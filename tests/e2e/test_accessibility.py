@@ -69,13 +69,17 @@ def test_no_serious_axe_violation_in_kiosk_portrait(new_page: NewPage, kiosk_ser
     assert _serious_violations(axe, page) == []
 
 
+# The element that really has the focus, looking inside shadow roots (the body map is a web component).
+_FOCUSED_ELEMENT_JS = "let el = document.activeElement; " \
+    "while (el && el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; }"
+
+
 def _tab_through(page: Page, presses: int) -> list[dict[str, object]]:
     seen = []
     for _ in range(presses):
         page.keyboard.press("Tab")
         seen.append(page.evaluate("""() => {
-          let el = document.activeElement;
-          while (el && el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; }
+          """ + _FOCUSED_ELEMENT_JS + """
           const style = getComputedStyle(el);
           return {tag: el.tagName, label: (el.getAttribute('aria-label') || el.innerText || el.value || '').trim().slice(0, 60),
                   outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
@@ -133,8 +137,7 @@ _CONTROLS_JS = """() => {
 }"""
 
 _TAB_STEP_JS = """() => {
-  let el = document.activeElement;
-  while (el && el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; }
+  """ + _FOCUSED_ELEMENT_JS + """
   if (!el || el === document.body) { return null; }
   window.__glutemapReached.add(el);
   const style = getComputedStyle(el);
