@@ -95,6 +95,12 @@ EXPLORE_REFERRAL_INTRO = (
     "A tight or irritated muscle can make pain appear somewhere else (referred pain). These drawings show "
     "where each muscle can send pain, with the places you chose outlined."
 )
+# The results come in four sections (tabs); only the open one is built, so each tap stays quick.
+EXPLORE_SECTION_CONDITIONS = "Conditions"
+EXPLORE_SECTION_NEXT = "What you could do next"
+EXPLORE_SECTION_MUSCLES = "Muscles and pain maps"
+EXPLORE_SECTION_FLOW = "How it connects"
+EXPLORE_SECTION_EMPTY = "Nothing to show here for what you chose. Try another place or other words."
 EXPLORE_FLOW_HEADING = "How it connects"
 EXPLORE_FLOW_TITLE = "From where it hurts to conditions, muscles and exercises"
 EXPLORE_FLOW_TABLE = "The same links as a table"

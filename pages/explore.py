@@ -1,11 +1,14 @@
 """Explore: red-flag checklist, where it hurts (map and plain choices), own words, then explained results."""
 
+from functools import partial
+
 import streamlit as st
 
 from glutemap import strings
-from glutemap.explore import explore_view
+from glutemap.explore import ExploreView, explore_view
 from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
+from glutemap.models import KnowledgeBase
 from glutemap.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
@@ -15,6 +18,77 @@ from glutemap.ui.explore_widgets import clear_choices
 from glutemap.ui.plan_widgets import add_to_plan_button
 
 REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
+
+
+def show_conditions(knowledge: KnowledgeBase, view: ExploreView) -> None:
+    """One card per condition that fits: why it was shown, how the muscles are involved, exercises."""
+    if not view.cards:
+        st.write(strings.EXPLORE_NO_MATCH)
+    for card in view.cards:
+        with st.container(border=True, key=f"result_{card.id}"):
+            blocks(
+                md_heading(card.name),
+                plain(card.summary),
+                md_section(strings.EXPLORE_WHY, card.reasons),
+                md_section(
+                    strings.EXPLORE_HOW_MUSCLES,
+                    (
+                        f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: {item.evidence})"
+                        for item in card.involvement
+                    ),
+                ),
+            )
+            if view.show_exercises and card.exercises:
+                st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
+                for exercise in card.exercises:
+                    with st.container(horizontal=True, vertical_alignment="center"):
+                        st.page_link(
+                            "pages/exercises.py",
+                            label=exercise.name,
+                            query_params={"exercise": exercise.id},
+                            icon=":material/fitness_center:",
+                        )
+                        add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id)
+            elif not view.show_exercises:
+                st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
+            st.page_link(
+                "pages/conditions.py",
+                label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
+                query_params={"condition": card.id},
+                icon=":material/arrow_forward:",
+            )
+
+
+def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body_view: str) -> None:
+    """Why each muscle is on the list, then where each one can send pain, with the chosen places outlined."""
+    if not view.result.muscles:
+        st.write(strings.EXPLORE_SECTION_EMPTY)
+        return
+    st.subheader(strings.EXPLORE_MUSCLES_HEADING)
+    blocks(*(md_section(muscle.name, muscle.why) for muscle in view.result.muscles))
+    if not (view.result.regions or view.result.regions_from_text):
+        return
+    st.subheader(strings.EXPLORE_REFERRAL_HEADING)
+    st.write(strings.EXPLORE_REFERRAL_INTRO)
+    chosen = [*view.result.regions, *view.result.regions_from_text]
+    for muscle_id, tab in zip(REFERRAL_MUSCLES, st.tabs([knowledge.muscles[m].name for m in REFERRAL_MUSCLES]), strict=True):
+        with tab:
+            st.image(
+                referral_figure(knowledge, muscle_id, body_view, chosen),
+                alt=referral_description(knowledge, muscle_id, body_view),
+            )
+            table([dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)])
+
+
+def show_flow(view: ExploreView) -> None:
+    """The links from places to conditions, muscles and exercises, as a figure and as a table."""
+    if not view.flow:
+        st.write(strings.EXPLORE_SECTION_EMPTY)
+        return
+    st.plotly_chart(flow_figure(view.flow, strings.FLOW_KIND_LABELS, strings.EXPLORE_FLOW_TITLE), key="flow_chart")
+    with st.expander(strings.EXPLORE_FLOW_TABLE):
+        table(flow_table(view.flow, strings.FLOW_KIND_LABELS))
+
 
 knowledge = page_knowledge()
 st.title(strings.EXPLORE_TITLE)
@@ -64,8 +138,9 @@ st.header(strings.EXPLORE_RESULTS_HEADING)
 if view.result.urgent:
     urgent_panel(view.result.urgent)
     if not view.show_exercises:
-        st.button(strings.URGENT_ACK, key=keys.URGENT_ACK + "_button",
-                  on_click=lambda: st.session_state.update({keys.URGENT_ACK: True}))
+        st.button(
+            strings.URGENT_ACK, key=keys.URGENT_ACK + "_button", on_click=lambda: st.session_state.update({keys.URGENT_ACK: True})
+        )
     else:
         st.caption(strings.URGENT_ACKNOWLEDGED)
 if view.text_too_long:
@@ -76,51 +151,21 @@ if view.result.regions_from_text:
 
 if not view.has_input:
     st.write(strings.EXPLORE_NO_INPUT)
-elif not view.cards:
-    st.write(strings.EXPLORE_NO_MATCH)
 
-for card in view.cards:
-    with st.container(border=True, key=f"result_{card.id}"):
-        blocks(
-            md_heading(card.name),
-            plain(card.summary),
-            md_section(strings.EXPLORE_WHY, card.reasons),
-            md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
-                                                     f"{item.evidence})" for item in card.involvement)),
-        )
-        if view.show_exercises and card.exercises:
-            st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
-            for exercise in card.exercises:
-                with st.container(horizontal=True, vertical_alignment="center"):
-                    st.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
-                                 icon=":material/fitness_center:")
-                    add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id)
-        elif not view.show_exercises:
-            st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
-        st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
-                      query_params={"condition": card.id}, icon=":material/arrow_forward:")
 
 if view.has_input:
-    show_next_steps(knowledge, [card.id for card in view.cards], urgent=bool(view.result.urgent), key="explore_next")
-
-if view.result.muscles:
-    st.header(strings.EXPLORE_MUSCLES_HEADING)
-    blocks(*(md_section(muscle.name, muscle.why) for muscle in view.result.muscles))
-
-if view.result.muscles and (view.result.regions or view.result.regions_from_text):
-    st.header(strings.EXPLORE_REFERRAL_HEADING)
-    st.write(strings.EXPLORE_REFERRAL_INTRO)
-    chosen = [*view.result.regions, *view.result.regions_from_text]
-    for muscle_id, tab in zip(REFERRAL_MUSCLES, st.tabs([knowledge.muscles[m].name for m in REFERRAL_MUSCLES]), strict=True):
-        with tab:
-            st.image(referral_figure(knowledge, muscle_id, body_view, chosen),
-                     alt=referral_description(knowledge, muscle_id, body_view))
-            table([dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)])
-
-if view.flow:
-    st.header(strings.EXPLORE_FLOW_HEADING)
-    st.plotly_chart(flow_figure(view.flow, strings.FLOW_KIND_LABELS, strings.EXPLORE_FLOW_TITLE), key="flow_chart")
-    with st.expander(strings.EXPLORE_FLOW_TABLE):
-        table(flow_table(view.flow, strings.FLOW_KIND_LABELS))
-
-glossary_for(knowledge, [card.summary for card in view.cards] + [i.how for c in view.cards for i in c.involvement])
+    # Only the open section is built: Streamlit redraws every element on each tap, so a shorter page
+    # answers faster, above all on a kiosk's modest hardware.
+    sections = {
+        strings.EXPLORE_SECTION_CONDITIONS: partial(show_conditions, knowledge, view),
+        strings.EXPLORE_SECTION_NEXT: partial(
+            show_next_steps, knowledge, [card.id for card in view.cards], urgent=bool(view.result.urgent), key="explore_next"
+        ),
+        strings.EXPLORE_SECTION_MUSCLES: partial(show_muscles_and_pain_maps, knowledge, view, body_view),
+        strings.EXPLORE_SECTION_FLOW: partial(show_flow, view),
+    }
+    for tab, show in zip(st.tabs(list(sections), key=keys.RESULTS_SECTION, on_change="rerun"), sections.values(), strict=True):
+        if tab.open:
+            with tab:
+                show()
+    glossary_for(knowledge, [card.summary for card in view.cards] + [i.how for c in view.cards for i in c.involvement])

@@ -59,15 +59,68 @@ def test_region_choice_shows_conditions(explore: AppTest) -> None:
     assert "Plantar" in _text(explore)
 
 
-def test_chosen_region_brings_both_pain_maps_and_the_flow_figure(explore: AppTest) -> None:
-    """A chosen area shows a pain-map picture per muscle, described in words, and the plotly flow figure."""
+def _keys(app: AppTest) -> list[str]:
+    return [block.key for block in app.get("flex_container") if block.key]
+
+
+def test_results_come_in_four_sections_with_conditions_open(explore: AppTest) -> None:
+    """Results are split into four tabs; the conditions are open first and the other sections are not built."""
     explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
     explore.run()
+    assert [tab.label for tab in explore.tabs] == [
+        strings.EXPLORE_SECTION_CONDITIONS,
+        strings.EXPLORE_SECTION_NEXT,
+        strings.EXPLORE_SECTION_MUSCLES,
+        strings.EXPLORE_SECTION_FLOW,
+    ]
+    assert "result_it_band_syndrome" in _keys(explore)
+    assert not explore.get("image") and not explore.get("plotly_chart")
+    assert "explore_next" not in _keys(explore)
+
+
+def test_no_sections_before_any_choice(explore: AppTest) -> None:
+    """With nothing chosen there is nothing to split: no result tabs, only the prompt."""
+    assert not explore.tabs
+
+
+def test_next_steps_section_shows_the_decision_aid(explore: AppTest) -> None:
+    """Opening "What you could do next" shows the options for the conditions on screen, and no condition card."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
+    explore.session_state[keys.RESULTS_SECTION] = strings.EXPLORE_SECTION_NEXT
+    explore.run()
+    assert {"explore_next", "explore_next_self_care"} <= set(_keys(explore))
+    assert not any(key.startswith("result_") for key in _keys(explore))
+
+
+def test_muscles_section_shows_both_pain_maps(explore: AppTest) -> None:
+    """Opening "Muscles and pain maps" shows a pain-map picture per muscle, described in words."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
+    explore.session_state[keys.RESULTS_SECTION] = strings.EXPLORE_SECTION_MUSCLES
+    explore.run()
     alts = [image.proto.imgs[0].alt for image in explore.get("image")]  # type: ignore[attr-defined]
-    intros = [strings.REFERRAL_ALT.format(muscle=name, view=strings.BODYMAP_VIEW_TITLES["back"])
-              for name in ("Gluteus medius", "Gluteus minimus")]  # the default view
+    intros = [
+        strings.REFERRAL_ALT.format(muscle=name, view=strings.BODYMAP_VIEW_TITLES["back"])
+        for name in ("Gluteus medius", "Gluteus minimus")
+    ]  # the default view
     assert len(alts) == 2 and all(alt.startswith(intro) for alt, intro in zip(alts, intros, strict=True))
+    assert strings.EXPLORE_MUSCLES_HEADING in [subheader.value for subheader in explore.subheader]
+
+
+def test_flow_section_shows_the_figure(explore: AppTest) -> None:
+    """Opening "How it connects" shows the plotly flow figure (its table sits in an expander below)."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
+    explore.session_state[keys.RESULTS_SECTION] = strings.EXPLORE_SECTION_FLOW
+    explore.run()
     assert len(explore.get("plotly_chart")) == 1
+    assert strings.EXPLORE_FLOW_TABLE in [expander.label for expander in explore.expander]
+
+
+def test_unrelated_text_leaves_the_muscle_section_empty_with_a_note(explore: AppTest) -> None:
+    """A section with nothing to show says so instead of staying blank."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "sore throat"
+    explore.session_state[keys.RESULTS_SECTION] = strings.EXPLORE_SECTION_MUSCLES
+    explore.run()
+    assert strings.EXPLORE_SECTION_EMPTY in _text(explore)
 
 
 def test_red_flag_puts_urgent_panel_first_and_hides_exercises(explore: AppTest) -> None:
@@ -114,7 +167,7 @@ def test_hostile_text_is_shown_as_text(explore: AppTest) -> None:
 
 
 def test_clear_button_forgets_every_choice(explore: AppTest) -> None:
-    """"Clear my choices" empties the regions, text and red flags."""
+    """ "Clear my choices" empties the regions, text and red flags."""
     explore.session_state[keys.SYMPTOM_TEXT] = "outer knee pain"
     explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
     explore.run()

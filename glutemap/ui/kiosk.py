@@ -22,6 +22,7 @@ button, [data-testid="stPageLink"] a, [data-testid="stBaseButton-pills"], [data-
   min-height: 48px !important;
 }
 [data-testid="stPageLink"] a { padding: 0.6rem 1rem; border: 2px solid #0b5394; border-radius: 0.5rem; }
+[data-stale="true"] { transition: opacity 0s linear 0.5s !important; }
 *:focus-visible { outline: 3px solid #b45309 !important; outline-offset: 2px; }
 </style>
 """
