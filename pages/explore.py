@@ -30,33 +30,20 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView) -> None:
                 md_heading(card.name),
                 plain(card.summary),
                 md_section(strings.EXPLORE_WHY, card.reasons),
-                md_section(
-                    strings.EXPLORE_HOW_MUSCLES,
-                    (
-                        f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: {item.evidence})"
-                        for item in card.involvement
-                    ),
-                ),
+                md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
+                                                         f"{item.evidence})" for item in card.involvement)),
             )
             if view.show_exercises and card.exercises:
                 st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
                 for exercise in card.exercises:
                     with st.container(horizontal=True, vertical_alignment="center"):
-                        st.page_link(
-                            "pages/exercises.py",
-                            label=exercise.name,
-                            query_params={"exercise": exercise.id},
-                            icon=":material/fitness_center:",
-                        )
+                        st.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
+                                     icon=":material/fitness_center:")
                         add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id)
             elif not view.show_exercises:
                 st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
-            st.page_link(
-                "pages/conditions.py",
-                label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
-                query_params={"condition": card.id},
-                icon=":material/arrow_forward:",
-            )
+            st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
+                         query_params={"condition": card.id}, icon=":material/arrow_forward:")
 
 
 def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body_view: str) -> None:
@@ -73,10 +60,8 @@ def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body
     chosen = [*view.result.regions, *view.result.regions_from_text]
     for muscle_id, tab in zip(REFERRAL_MUSCLES, st.tabs([knowledge.muscles[m].name for m in REFERRAL_MUSCLES]), strict=True):
         with tab:
-            st.image(
-                referral_figure(knowledge, muscle_id, body_view, chosen),
-                alt=referral_description(knowledge, muscle_id, body_view),
-            )
+            st.image(referral_figure(knowledge, muscle_id, body_view, chosen),
+                     alt=referral_description(knowledge, muscle_id, body_view))
             table([dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)])
 
 
@@ -138,9 +123,8 @@ st.header(strings.EXPLORE_RESULTS_HEADING)
 if view.result.urgent:
     urgent_panel(view.result.urgent)
     if not view.show_exercises:
-        st.button(
-            strings.URGENT_ACK, key=keys.URGENT_ACK + "_button", on_click=lambda: st.session_state.update({keys.URGENT_ACK: True})
-        )
+        st.button(strings.URGENT_ACK, key=keys.URGENT_ACK + "_button",
+                  on_click=lambda: st.session_state.update({keys.URGENT_ACK: True}))
     else:
         st.caption(strings.URGENT_ACKNOWLEDGED)
 if view.text_too_long:

@@ -98,10 +98,8 @@ def test_muscles_section_shows_both_pain_maps(explore: AppTest) -> None:
     explore.session_state[keys.RESULTS_SECTION] = strings.EXPLORE_SECTION_MUSCLES
     explore.run()
     alts = [image.proto.imgs[0].alt for image in explore.get("image")]  # type: ignore[attr-defined]
-    intros = [
-        strings.REFERRAL_ALT.format(muscle=name, view=strings.BODYMAP_VIEW_TITLES["back"])
-        for name in ("Gluteus medius", "Gluteus minimus")
-    ]  # the default view
+    intros = [strings.REFERRAL_ALT.format(muscle=name, view=strings.BODYMAP_VIEW_TITLES["back"])
+              for name in ("Gluteus medius", "Gluteus minimus")]  # the default view
     assert len(alts) == 2 and all(alt.startswith(intro) for alt, intro in zip(alts, intros, strict=True))
     assert strings.EXPLORE_MUSCLES_HEADING in [subheader.value for subheader in explore.subheader]
 
@@ -167,7 +165,7 @@ def test_hostile_text_is_shown_as_text(explore: AppTest) -> None:
 
 
 def test_clear_button_forgets_every_choice(explore: AppTest) -> None:
-    """ "Clear my choices" empties the regions, text and red flags."""
+    """"Clear my choices" empties the regions, text and red flags."""
     explore.session_state[keys.SYMPTOM_TEXT] = "outer knee pain"
     explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
     explore.run()

@@ -71,9 +71,8 @@ def test_result_sections_open_on_demand_and_keep_the_choices(page: Page, knowled
     assert page.locator("[data-testid=stException]").count() == 0
 
 
-def test_touch_journey_from_welcome_to_a_qr_code(
-    new_page: NewPage, kiosk_server: StreamlitServer, knowledge: KnowledgeBase
-) -> None:
+def test_touch_journey_from_welcome_to_a_qr_code(new_page: NewPage, kiosk_server: StreamlitServer,
+                                                 knowledge: KnowledgeBase) -> None:
     """Start -> tap a region -> see conditions -> open one -> open an exercise -> add it -> see the plan's QR code."""
     page = new_page(kiosk_server, KIOSK_VIEWPORT)
     open_app(page)
