@@ -12,6 +12,7 @@ import streamlit as st
 from glutemap.loader import KnowledgeError, check_knowledge, knowledge_fingerprint
 from glutemap.models import KnowledgeBase
 from glutemap.settings import deployment
+from glutemap.ui.heap import exempt_long_lived_objects
 
 log = logging.getLogger("glutemap")
 
@@ -45,6 +46,9 @@ def _load(root: str, version: str) -> tuple[KnowledgeBase | None, tuple[Knowledg
     if errors:
         # Logged once per version of the files, because this call is cached on their fingerprint.
         log.error("Knowledge base at %s has %d problem(s):\n%s", root, len(errors), "\n".join(map(str, errors)))
+    else:
+        # The knowledge and the modules imported by now live as long as the process.
+        exempt_long_lived_objects()
     return knowledge, tuple(errors)
 
 
