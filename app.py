@@ -6,7 +6,10 @@ from glutemap import strings
 from glutemap.settings import deployment
 from glutemap.ui import kiosk
 from glutemap.ui.app_shell import PAGES, build_pages, deep_link_target, run_safely
+from glutemap.ui.heap import exempt_long_lived_objects
 from glutemap.ui.reconnect import reload_after_reconnect
+
+exempt_long_lived_objects()
 
 # No page_icon: a Material icon there makes the browser fetch it from Google's font servers.
 st.set_page_config(page_title=strings.APP_TITLE, layout="wide")

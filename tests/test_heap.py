@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from glutemap.ui.heap import exempt_long_lived_objects
+from glutemap.ui.heap import exempt_long_lived_objects, long_lived_objects_changed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,44 +29,58 @@ def cycle() -> tuple[Node, weakref.ref[Node]]:
 
 @pytest.fixture(autouse=True)
 def thawed() -> Iterator[None]:
-    """Each test starts and ends with nothing exempt, so the rest of the suite is unaffected."""
+    """Each test starts and ends with nothing exempt and no change pending, so the rest of the suite is unaffected."""
+    exempt_long_lived_objects()  # use up a change another test's app run may have left pending
     gc.unfreeze()
     yield
+    exempt_long_lived_objects()
     gc.unfreeze()
 
 
-def test_objects_alive_at_the_call_are_exempt() -> None:
+def test_nothing_is_exempt_before_a_change_is_noted() -> None:
+    exempt_long_lived_objects()
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_alive_after_a_change_are_exempt() -> None:
     kept = [Node() for _ in range(1000)]
+    long_lived_objects_changed()
     exempt_long_lived_objects()
     assert gc.get_freeze_count() >= len(kept)
 
 
-def test_garbage_at_the_call_is_collected_not_exempted() -> None:
-    held, watch = cycle()
-    del held
+def test_exempting_happens_once_per_change() -> None:
+    long_lived_objects_changed()
     exempt_long_lived_objects()
-    assert watch() is None
+    frozen = gc.get_freeze_count()
+    later = [Node() for _ in range(1000)]
+    exempt_long_lived_objects()
+    assert gc.get_freeze_count() == frozen, f"{len(later)} objects made after the change were exempted too"
 
 
-def test_a_later_call_frees_what_an_earlier_one_exempted() -> None:
+def test_exempt_cycles_wait_until_the_next_change_then_are_collected() -> None:
     held, watch = cycle()
+    long_lived_objects_changed()
     exempt_long_lived_objects()
     del held
     gc.collect()
-    assert watch() is not None, "an exempt cycle waits for the next call"
-    exempt_long_lived_objects()
+    assert watch() is not None, "an exempt cycle is not collected"
+    long_lived_objects_changed()
+    gc.collect()
     assert watch() is None
 
 
 def _serve(folder: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app serving `folder`, after two runs: the first loads the knowledge, the second starts after it."""
     monkeypatch.setenv("GLUTEMAP_KNOWLEDGE_DIR", str(folder))
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    app.run()
     app.run()
     assert not app.exception
     return app
 
 
-def test_loading_a_new_knowledge_base_exempts_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_run_after_a_knowledge_base_loads_exempts_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", folder)
     _serve(folder, monkeypatch)

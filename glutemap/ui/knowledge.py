@@ -12,7 +12,7 @@ import streamlit as st
 from glutemap.loader import KnowledgeError, check_knowledge, knowledge_fingerprint
 from glutemap.models import KnowledgeBase
 from glutemap.settings import deployment
-from glutemap.ui.heap import exempt_long_lived_objects
+from glutemap.ui.heap import long_lived_objects_changed
 
 log = logging.getLogger("glutemap")
 
@@ -47,8 +47,7 @@ def _load(root: str, version: str) -> tuple[KnowledgeBase | None, tuple[Knowledg
         # Logged once per version of the files, because this call is cached on their fingerprint.
         log.error("Knowledge base at %s has %d problem(s):\n%s", root, len(errors), "\n".join(map(str, errors)))
     else:
-        # The knowledge and the modules imported by now live as long as the process.
-        exempt_long_lived_objects()
+        long_lived_objects_changed()  # the knowledge lives until the files change
     return knowledge, tuple(errors)
 
 
