@@ -282,10 +282,10 @@ def test_no_error_under_load(load_run: LoadRun) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "target not met yet: p95 measured 1.7-2.0 s (p50 0.7-1.0 s) with 8 headless Chromium sessions and the "
-        "server sharing 2 cores (hello-world Streamlit under the same load: p95 0.55 s, p50 0.13 s). Streamlit "
-        "redraws every element on each rerun (about 1 ms of renderer time per element), and the browsers use "
-        "three quarters of the CPU. "
+        "target not met yet: p95 measured 1.05-1.5 s (p50 0.3-0.6 s) with 8 headless Chromium sessions and the "
+        "server sharing 2 cores (hello-world Streamlit under the same load: p95 0.55 s, p50 0.13 s). The server "
+        "needs about 30 ms of CPU per interaction; the rest is the browsers, where React redraws every element "
+        "four to eight times per rerun, and they use about 85 % of the CPU. "
         "Strict: this fails as soon as the target is met."
     ),
 )
