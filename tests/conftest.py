@@ -6,6 +6,7 @@ inside these texts, so change a line in place or add lines at the end of a file,
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -288,3 +289,12 @@ def tiny_knowledge(tiny_knowledge_dir: Path) -> KnowledgeBase:
 def shipped_knowledge() -> KnowledgeBase:
     """The knowledge shipped in `knowledge/`, loaded once per test session."""
     return load_knowledge(DEFAULT_KNOWLEDGE_DIR)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the shipped knowledge, which an app started in the test serves."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, folder)
+    monkeypatch.setenv("GLUTEMAP_KNOWLEDGE_DIR", str(folder))
+    return folder

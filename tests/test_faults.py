@@ -1,7 +1,6 @@
 """Faults the running app must survive: edited or broken knowledge, missing knowledge, a failing page."""
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,15 +11,6 @@ from glutemap import strings
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 CONDITION = "it_band_syndrome"
-
-
-@pytest.fixture
-def knowledge_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the shipped knowledge that the app under test serves."""
-    folder = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", folder)
-    monkeypatch.setenv("GLUTEMAP_KNOWLEDGE_DIR", str(folder))
-    return folder
 
 
 def _condition_page() -> AppTest:

@@ -1,7 +1,6 @@
 """Long-lived objects are exempt from Streamlit's after-every-run garbage collection; garbage is not."""
 
 import gc
-import shutil
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,9 +69,8 @@ def test_exempt_cycles_wait_until_the_next_change_then_are_collected() -> None:
     assert watch() is None
 
 
-def _serve(folder: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    """The app serving `folder`, after two runs: the first loads the knowledge, the second starts after it."""
-    monkeypatch.setenv("GLUTEMAP_KNOWLEDGE_DIR", str(folder))
+def _serve() -> AppTest:
+    """The app (serving the folder set by the test), after two runs: one loads the knowledge, one follows it."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     app.run()
     app.run()
@@ -80,16 +78,12 @@ def _serve(folder: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return app
 
 
-def test_the_run_after_a_knowledge_base_loads_exempts_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", folder)
-    _serve(folder, monkeypatch)
+def test_the_run_after_a_knowledge_base_loads_exempts_it(knowledge_copy: Path) -> None:
+    _serve()
     assert gc.get_freeze_count() > 0
 
 
-def test_a_broken_knowledge_base_exempts_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", folder)
-    (folder / "muscles" / "gluteus_medius.yaml").write_text("name: [unclosed\n", encoding="utf-8")
-    _serve(folder, monkeypatch)
+def test_a_broken_knowledge_base_exempts_nothing(knowledge_copy: Path) -> None:
+    (knowledge_copy / "muscles" / "gluteus_medius.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    _serve()
     assert gc.get_freeze_count() == 0
