@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from glutemap.processes import stop_process_group
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO_ROOT / "deploy" / "haproxy.cfg.template"
 REPLICA_HOST = "127.0.0.1"
@@ -156,20 +158,8 @@ class Child:
 
     def stop(self) -> None:
         """SIGTERM the process group, then SIGKILL it if it has not exited in time."""
-        process = self.process
-        if process is None:
-            return
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(process.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                process.wait(timeout=STOP_TIMEOUT_SECONDS)
-                break
-            except subprocess.TimeoutExpired:
-                continue
-        process.wait()
+        if self.process is not None:
+            stop_process_group(self.process, STOP_TIMEOUT_SECONDS)
 
 
 def _relay(name: str, stream: IO[bytes]) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +21,8 @@ from pathlib import Path
 from typing import IO
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+
+from glutemap.processes import stop_process_group
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
@@ -181,18 +182,7 @@ class StreamlitServer:
         """Terminate the server's process group, then kill it if it does not exit promptly."""
         process, self.process = self.process, None
         if process is not None and process.poll() is None:
-            for sig in (signal.SIGTERM, signal.SIGKILL):
-                try:
-                    os.killpg(process.pid, sig)
-                except ProcessLookupError:
-                    break
-                try:
-                    process.wait(timeout=STOP_TIMEOUT_SECONDS)
-                    break
-                except subprocess.TimeoutExpired:
-                    continue
-        if process is not None and process.poll() is None:
-            process.wait()
+            stop_process_group(process, STOP_TIMEOUT_SECONDS)
         if self._log is not None:
             self._log.close()
             self._log = None
