@@ -23,3 +23,13 @@ def test_terms_are_found_once_in_glossary_order() -> None:
 def test_words_inside_other_words_do_not_count() -> None:
     """"tendons" is not matched by "tendon" unless listed, and "pretendon" never is."""
     assert terms_in(["pretendon"], GLOSSARY) == []
+
+
+def test_matching_ignores_case() -> None:
+    """A term in capitals is still found."""
+    assert [t.term for t in terms_in(["Weak hip ABDUCTORS"], GLOSSARY)] == ["abduction"]
+
+
+def test_a_term_split_across_two_texts_is_not_found() -> None:
+    """Texts are separate: the end of one and the start of the next never make a term together."""
+    assert terms_in(["the ten", "don"], GLOSSARY) == []
