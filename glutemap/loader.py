@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from glutemap.collector import collection_paused
 from glutemap.models import (
     CareOption,
     Condition,
@@ -482,7 +483,11 @@ def _check_references(collected: _Collected) -> None:
 
 def check_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[KnowledgeBase | None, list[KnowledgeError]]:
     """Load and validate the knowledge folder; return the knowledge base or every error found."""
-    root = Path(root)
+    with collection_paused():
+        return _check_knowledge(Path(root))
+
+
+def _check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[KnowledgeError]]:
     collected = _Collected()
     if not root.is_dir():
         return None, [KnowledgeError(root.as_posix(), 0, "", "", "knowledge folder not found")]
