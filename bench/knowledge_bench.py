@@ -276,7 +276,8 @@ def knowledge_notes(results: KnowledgeResults) -> list[str]:
             f"search p95 {percentile(s.search.match_wall, 0.95):.1f} ms"
             for s in (results.shipped, *results.scaled)
         ),
-        "load baseline = reading and parsing the same files with yaml.CSafeLoader only; search baseline = checking "
+        "load baseline = reading and parsing the same files with yaml.CSafeLoader only, with the garbage collector on "
+        "as in any script (the loader pauses it: glutemap/collector.py); search baseline = checking "
         "every indexed phrase as a plain substring of the text (no tokens, word order or typos)",
         f"search = {len(PHRASINGS)} everyday phrasings (bench/knowledge_bench.py), "
         f"{len(results.shipped.search.match_cpu)} timed calls on the shipped knowledge",
