@@ -37,13 +37,13 @@ chromium:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
 run: $(VENV)/.run-installed fonts
-	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
+	$(BIN)/streamlit run server.py --server.address $(ADDRESS) --server.port $(PORT)
 
 # Kiosk: the app in kiosk mode on loopback and, where a display exists, Debian's chromium full screen on it.
 IDLE ?= 90
 KIOSK_PROFILE ?= /tmp/glutemap-kiosk-profile
 kiosk: $(VENV)/.run-installed chromium
-	@GLUTEMAP_KIOSK=1 GLUTEMAP_IDLE_SECONDS=$(IDLE) $(BIN)/streamlit run app.py \
+	@GLUTEMAP_KIOSK=1 GLUTEMAP_IDLE_SECONDS=$(IDLE) $(BIN)/streamlit run server.py \
 	  --server.address 127.0.0.1 --server.port $(PORT) --theme.baseFontSize 20 & server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	for i in $$(seq 60); do $(BIN)/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$(PORT)/_stcore/health', timeout=1)" 2>/dev/null && break; sleep 0.5; done; \

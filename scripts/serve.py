@@ -5,7 +5,7 @@
     python scripts/serve.py --replicas 4 --write-config /etc/glutemap/haproxy.cfg   # for deploy/*.service
 
 The balancer's config is generated for N replicas from deploy/haproxy.cfg.template into a private
-temporary folder (removed on exit). Each replica is `streamlit run app.py` on 127.0.0.1 (ports from
+temporary folder (removed on exit). Each replica is `streamlit run server.py` on 127.0.0.1 (ports from
 --first-replica-port on), started with the same environment, so kiosk and clinic settings
 (GLUTEMAP_KIOSK, STREAMLIT_SERVER_ALLOWED_HOSTS, ...) apply to every replica alike. A replica that dies
 is started again; Ctrl-C or SIGTERM stops every process this script started, and nothing is left running.
@@ -203,7 +203,7 @@ class Cluster:
             raise ServeError(f"HAProxy rejected the generated config {config}:\n{check.stdout}{check.stderr}")
         for number, replica_port in enumerate(self.replica_ports, start=1):
             replica = Child(replica_name(number), [
-                sys.executable, "-m", "streamlit", "run", "app.py",
+                sys.executable, "-m", "streamlit", "run", "server.py",
                 "--server.address", REPLICA_HOST, "--server.port", str(replica_port), "--server.headless", "true",
             ])  # fmt: skip
             replica.start(self.env)

@@ -1,7 +1,7 @@
 """Real-browser harness shared by the e2e tests and scripts/screenshots.py.
 
-Starts `streamlit run app.py` on 127.0.0.1 with a free port, launches Debian's chromium through
-Playwright (never Playwright's own browser download), and opens a page once the app has finished running.
+Starts `streamlit run server.py` (which serves app.py) on 127.0.0.1 with a free port, launches Debian's chromium
+through Playwright (never Playwright's own browser download), and opens a page once the app has finished running.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class ServerFailedToStart(RuntimeError):
 
 
 class StreamlitServer:
-    """One `streamlit run app.py` subprocess on 127.0.0.1; use as a context manager or call start/stop."""
+    """One `streamlit run server.py` subprocess on 127.0.0.1; use as a context manager or call start/stop."""
 
     def __init__(self, env: Mapping[str, str] | None = None, port: int | None = None) -> None:
         self.env_overrides = dict(env or {})
@@ -114,7 +114,7 @@ class StreamlitServer:
     def command(self) -> list[str]:
         """The command line; the bind address is left to .streamlit/config.toml, which the tests check."""
         return [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", "server.py",
             "--server.port", str(self.port),
             "--server.headless", "true",
         ]  # fmt: skip

@@ -1,6 +1,9 @@
-"""The very first visit to a fresh server on a page URL still goes through app.py's router."""
+"""A fresh server: warmed up as it starts, and its very first visit on a page URL still goes through app.py's router."""
 
 from __future__ import annotations
+
+import time
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +29,13 @@ def test_first_kiosk_visit_on_a_page_url_still_shows_the_welcome(start_server: S
     server = start_server(GLUTEMAP_KIOSK="1")
     page = open_app(new_page(server), "explore")
     assert page.get_by_role("heading", level=1).first.inner_text() == strings.KIOSK_WELCOME_TITLE
+
+
+def test_a_broken_knowledge_folder_is_reported_as_the_server_starts(start_server: StartServer, tmp_path: Path) -> None:
+    """The warm-up at start loads the knowledge, so staff see a broken folder in the log before anyone visits."""
+    (tmp_path / "disclaimer.yaml").write_text("text: [unclosed\n", encoding="utf-8")
+    server = start_server(GLUTEMAP_KNOWLEDGE_DIR=str(tmp_path))
+    deadline = time.monotonic() + 15
+    while "disclaimer.yaml:" not in server.log_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "disclaimer.yaml:" in server.log_text(), server.log_text()
