@@ -33,6 +33,8 @@ def warm_up() -> None:
     A broken knowledge folder is logged here once, as the first run would log it; the app then serves as
     it would have without the warm-up.
     """
+    # Imported here, not at the top: server.py imports this module before the server answers, and
+    # top-level imports would make that wait for pydantic and the app instead of the background thread.
     try:
         for module in FIRST_RUN_MODULES:
             importlib.import_module(module)
