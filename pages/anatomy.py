@@ -29,8 +29,8 @@ def choose_muscle(choices: list[RecordLink]) -> str:
     requested = st.query_params.get(MUSCLE_PARAM)
     if requested and requested not in names:
         st.warning(strings.NOT_FOUND.format(name=plain(requested)), icon=":material/search_off:")
-    elif requested:
-        st.session_state["muscle_choice"] = requested
+    elif requested and st.session_state.get("muscle_choice") != requested:
+        st.session_state["muscle_choice"] = requested  # only when it differs: a written value is re-sent each run
     if st.session_state.get("muscle_choice") not in names:
         st.session_state["muscle_choice"] = choices[0].id
     chosen: str = st.segmented_control(

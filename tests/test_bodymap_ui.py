@@ -61,3 +61,22 @@ def test_removing_in_a_list_removes_only_that_area() -> None:
     pills = next(widget for widget in app.get("button_group") if widget.key == "list_side_right_right")
     pills.set_value(["leg_lateral_r"]).run()
     assert app.session_state[SELECTED_REGIONS_KEY] == ["leg_lateral_r"]
+
+
+def resent_groups(app: AppTest) -> list[str]:
+    """The keys of the pill groups whose value this run pushed to the browser (which redraws every pill)."""
+    return [pills.key for pills in app.get("button_group") if pills.proto.set_value]
+
+
+def test_a_first_drawing_pushes_only_the_groups_with_a_choice() -> None:
+    """An empty group shows nothing chosen by default; only a group holding a stored area needs its value sent."""
+    app = run_page("back", ["calf_l"])
+    assert resent_groups(app) == ["list_back_left"]
+
+
+def test_a_change_from_the_map_pushes_only_the_group_it_belongs_to() -> None:
+    """When the selection changes outside the lists (a tap on the map), only the matching side's group is re-sent."""
+    app = run_page("back", ["calf_l"])
+    app.session_state[SELECTED_REGIONS_KEY] = ["calf_l", "calf_r"]
+    app.run()
+    assert resent_groups(app) == ["list_back_right"]

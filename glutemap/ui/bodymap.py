@@ -193,8 +193,13 @@ def region_choices(
         if not options:
             continue
         widget_key = f"{key}_{view}_{side}"
-        # Written before the widget is drawn, so a tap on the map shows up in the list on the same run.
-        st.session_state[widget_key] = [tap for tap in options if tap in chosen]
+        wanted = [tap for tap in options if tap in chosen]
+        shown = st.session_state.get(widget_key, [])
+        # Written before the widget is drawn, so a tap on the map shows up in the list on the same run; only
+        # when it differs, because a written value makes Streamlit re-send the group and the browser redraw
+        # every pill in it, on every tap anywhere on the page.
+        if not isinstance(shown, list) or set(shown) != set(wanted):
+            st.session_state[widget_key] = wanted
         st.pills(
             strings.BODYMAP_GROUP_LABELS[side],
             options=options,
