@@ -95,7 +95,8 @@ EXPLORE_REFERRAL_INTRO = (
     "A tight or irritated muscle can make pain appear somewhere else (referred pain). These drawings show "
     "where each muscle can send pain, with the places you chose outlined."
 )
-# The results come in four sections (tabs); only the open one is built, so each tap stays quick.
+# The results come in four sections to choose from; only the chosen one is built, so each tap stays quick.
+EXPLORE_SECTIONS_LABEL = "Show"
 EXPLORE_SECTION_CONDITIONS = "Conditions"
 EXPLORE_SECTION_NEXT = "What you could do next"
 EXPLORE_SECTION_MUSCLES = "Muscles and pain maps"

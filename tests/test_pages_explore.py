@@ -64,15 +64,18 @@ def _keys(app: AppTest) -> list[str]:
 
 
 def test_results_come_in_four_sections_with_conditions_open(explore: AppTest) -> None:
-    """Results are split into four tabs; the conditions are open first and the other sections are not built."""
+    """Results are split into four sections to choose from; the conditions show first, the others are not built."""
     explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
     explore.run()
-    assert [tab.label for tab in explore.tabs] == [
+    sections = next(widget for widget in explore.get("button_group") if widget.key == keys.RESULTS_SECTION)
+    assert sections.label == strings.EXPLORE_SECTIONS_LABEL
+    assert [str(option) for option in sections.options] == [
         strings.EXPLORE_SECTION_CONDITIONS,
         strings.EXPLORE_SECTION_NEXT,
         strings.EXPLORE_SECTION_MUSCLES,
         strings.EXPLORE_SECTION_FLOW,
     ]
+    assert sections.value == strings.EXPLORE_SECTION_CONDITIONS
     assert "result_it_band_syndrome" in _keys(explore)
     assert not explore.get("image") and not explore.get("plotly_chart")
     assert "explore_next" not in _keys(explore)

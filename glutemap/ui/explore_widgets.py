@@ -9,7 +9,7 @@ SELECTED_REGIONS = "selected_regions"  # list of tap ids, e.g. ["knee_lateral_r"
 SYMPTOM_TEXT = "symptom_text"
 RED_FLAGS = "red_flags"  # list of red-flag ids ticked in the checklist
 URGENT_ACK = "urgent_ack"
-RESULTS_SECTION = "explore_section"  # the open results tab (its label); set it to open another one
+RESULTS_SECTION = "explore_section"  # the results section shown (its label); set it to show another one
 
 
 def clear_choices() -> None:

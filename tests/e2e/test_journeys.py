@@ -51,21 +51,21 @@ def test_clicking_a_body_region_changes_the_results(page: Page, knowledge: Knowl
 
 
 def test_result_sections_open_on_demand_and_keep_the_choices(page: Page, knowledge: KnowledgeBase) -> None:
-    """Each results tab, once clicked, shows its section (built only then); the conditions come back intact."""
+    """Each results section, once chosen, shows (built only then); the conditions come back intact."""
     open_app(page, "explore")
     page.get_by_label(strings.EXPLORE_TEXT_LABEL).fill("outer knee pain when running")
     page.get_by_label(strings.EXPLORE_TEXT_LABEL).press("Control+Enter")
     condition = knowledge.conditions["it_band_syndrome"].name
     page.get_by_role("heading", name=condition).first.wait_for()
-    assert page.locator("[data-testid=stPlotlyChart]").count() == 0  # not built while its tab is closed
-    page.get_by_role("tab", name=strings.EXPLORE_SECTION_FLOW).click()
+    assert page.locator("[data-testid=stPlotlyChart]").count() == 0  # not built until its section is chosen
+    page.get_by_role("radio", name=strings.EXPLORE_SECTION_FLOW, exact=True).click()
     page.locator("[data-testid=stPlotlyChart]").first.wait_for()
-    page.get_by_role("tab", name=strings.EXPLORE_SECTION_MUSCLES).click()
+    page.get_by_role("radio", name=strings.EXPLORE_SECTION_MUSCLES, exact=True).click()
     medius = knowledge.muscles["gluteus_medius"].name
     page.get_by_role("img", name=strings.REFERRAL_ALT.format(view=strings.BODYMAP_VIEW_TITLES["back"], muscle=medius)).wait_for()
-    page.get_by_role("tab", name=strings.EXPLORE_SECTION_NEXT).click()
+    page.get_by_role("radio", name=strings.EXPLORE_SECTION_NEXT, exact=True).click()
     page.get_by_role("heading", name=strings.DECIDE_HEADING).wait_for()
-    page.get_by_role("tab", name=strings.EXPLORE_SECTION_CONDITIONS).click()
+    page.get_by_role("radio", name=strings.EXPLORE_SECTION_CONDITIONS, exact=True).click()
     page.get_by_role("heading", name=condition).first.wait_for()
     assert page.get_by_label(strings.EXPLORE_TEXT_LABEL).input_value() == "outer knee pain when running"
     assert page.locator("[data-testid=stException]").count() == 0
