@@ -11,7 +11,16 @@ from glutemap.anatomy_figures import (
     trendelenburg_text,
 )
 from glutemap.figures import referral_description, referral_figure, referral_views
-from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
+from glutemap.ui.components import (
+    bullets,
+    glossary_for,
+    page_knowledge,
+    plain,
+    say,
+    set_widget_value,
+    sources_list,
+    table,
+)
 from glutemap.views import MuscleView, RecordLink, muscle_choices, muscle_view
 
 MUSCLE_PARAM = "muscle"
@@ -29,8 +38,8 @@ def choose_muscle(choices: list[RecordLink]) -> str:
     requested = st.query_params.get(MUSCLE_PARAM)
     if requested and requested not in names:
         st.warning(strings.NOT_FOUND.format(name=plain(requested)), icon=":material/search_off:")
-    elif requested and st.session_state.get("muscle_choice") != requested:
-        st.session_state["muscle_choice"] = requested  # only when it differs: a written value is re-sent each run
+    elif requested:
+        set_widget_value("muscle_choice", requested)
     if st.session_state.get("muscle_choice") not in names:
         st.session_state["muscle_choice"] = choices[0].id
     chosen: str = st.segmented_control(

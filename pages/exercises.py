@@ -16,7 +16,7 @@ from glutemap.exercises import (
     phases_alt,
 )
 from glutemap.stickfigure import render_pictures_png
-from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say, table
+from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say, set_widget_value, table
 from glutemap.ui.plan_widgets import add_to_plan_button
 
 EXERCISE_PARAM = "exercise"
@@ -83,9 +83,7 @@ def show_filters() -> FilterChoices:
     for position, (name, (label, offered)) in enumerate(labels.items()):
         key = FILTER_KEYS[name]
         if key in st.session_state:
-            known = list(known_choices(st.session_state[key], offered))
-            if known != st.session_state[key]:  # a written value is re-sent and redrawn on every rerun
-                st.session_state[key] = known
+            set_widget_value(key, list(known_choices(st.session_state[key], offered)))
         chosen = columns[position % 2].multiselect(
             label,
             options=list(offered),
@@ -103,8 +101,7 @@ def choose_exercise(shown: list[str]) -> str | None:
     linked = exercise_from_query(knowledge, st.query_params.get(EXERCISE_PARAM))
     if linked is not None and st.session_state.get(LINK_APPLIED_KEY) != linked:
         st.session_state[LINK_APPLIED_KEY] = linked
-        if st.session_state.get(CHOICE_KEY) != linked:  # a written value is re-sent and redrawn
-            st.session_state[CHOICE_KEY] = linked
+        set_widget_value(CHOICE_KEY, linked)
     if not shown:
         return None
     if st.session_state.get(CHOICE_KEY) not in shown:

@@ -153,5 +153,5 @@ if view.has_input:
     shown_section = st.segmented_control(
         strings.EXPLORE_SECTIONS_LABEL, options=list(sections), default=first_section, required=True, key=keys.RESULTS_SECTION
     )
-    sections.get(shown_section or first_section, sections[first_section])()
+    sections.get(shown_section, sections[first_section])()
     glossary_for(knowledge, [card.summary for card in view.cards] + [i.how for c in view.cards for i in c.involvement])

@@ -20,6 +20,16 @@ from glutemap.ui.knowledge import KnowledgeState, current_knowledge
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
 
 
+def set_widget_value(key: str, value: object) -> None:
+    """Give the widget under `key` this value, writing it only when it differs from what it holds.
+
+    A written value makes Streamlit send the widget with "take this value" and the browser redraw it in
+    full; written on every run, that would redraw it on every tap anywhere on the page.
+    """
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
+
+
 def plain(text: str) -> str:
     """Escape Markdown so knowledge or visitor text shows exactly as written (no links, HTML or styling)."""
     return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)

@@ -12,7 +12,7 @@ from glutemap import plan as plans
 from glutemap import strings
 from glutemap.models import KnowledgeBase
 from glutemap.plan import SIDES, Plan
-from glutemap.ui.components import plain
+from glutemap.ui.components import plain, set_widget_value
 
 PLAN_KEY = "plan"
 PLAN_PAGE = "pages/plan.py"
@@ -104,8 +104,7 @@ def plan_editor(knowledge: KnowledgeBase) -> Plan:
             st.markdown(f"**{index + 1}\\. {plain(name)}**")
             widget_key = side_key(item.exercise_id)
             # Keep the widget in step with the plan (a stale value can linger after a remove and re-add).
-            if st.session_state.get(widget_key) != item.side:
-                st.session_state[widget_key] = item.side
+            set_widget_value(widget_key, item.side)
             st.segmented_control(
                 strings.PLAN_SIDE_LABEL.format(name=name),
                 options=SIDES,
