@@ -422,6 +422,8 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
     elif isinstance(model, Exercise):
+        if model.dosage.numbers_from is not None:
+            yield "sources", ("dosage", "numbers_from"), model.dosage.numbers_from
         for i, worked in enumerate(model.muscles):
             yield "muscles", ("muscles", i, "muscle"), worked.muscle
         for i, source in enumerate(model.sources):
@@ -429,6 +431,10 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
     elif isinstance(model, RedFlag):
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
+    elif isinstance(model, Region):
+        if model.not_linked is not None:
+            for i, source in enumerate(model.not_linked.sources):
+                yield "sources", ("not_linked", "sources", i), source
     elif isinstance(model, EmgStudy):
         yield "muscles", ("muscle",), model.muscle
         for v, value in enumerate(model.values):

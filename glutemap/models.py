@@ -16,7 +16,9 @@ Spread = Literal["primary", "occasional", "rare"]
 Evidence = Literal["seed_claim", "association", "prospective", "trial"]
 Urgency = Literal["emergency", "urgent", "prompt"]
 Category = Literal["activation", "flexibility", "isometric", "dynamic"]
-RedFlagGroup = Literal["cauda_equina", "cancer", "infection", "fracture", "neurological", "hip"]
+RedFlagGroup = Literal[
+    "cauda_equina", "cancer", "infection", "fracture", "neurological", "hip", "vascular", "inflammatory", "child", "tendon"
+]
 SourceKind = Literal["seed", "primary", "review", "guideline", "reference", "secondary", "code_list"]
 MuscleRole = Literal["primary", "secondary"]
 
@@ -50,6 +52,10 @@ RED_FLAG_GROUP_LABELS: dict[str, str] = {
     "fracture": "Possible broken bone",
     "neurological": "Nerve problems that are getting worse",
     "hip": "Serious hip problem",
+    "vascular": "Possible problem with a blood vessel (a clot or a swollen artery)",
+    "inflammatory": "Possible inflammation of the spine (inflammatory back pain)",
+    "child": "Hip or knee pain in a child or teenager",
+    "tendon": "Possible torn tendon",
 }
 
 
@@ -67,6 +73,15 @@ class Source(Record):
     note: Text | None = None
 
 
+class RegionNote(Record):
+    """For an area GluteMap links to no condition: what usually causes pain there and whom to see."""
+
+    causes: Text
+    who_to_see: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
+
+
 class Region(Record):
     """A body-map region (side-free base id); the map adds `_l` / `_r` for the person's own side."""
 
@@ -78,6 +93,7 @@ class Region(Record):
     sided: bool = True
     choir_ids: tuple[ShortText, ...] = ()
     words: tuple[ShortText, ...] = Field(default=(), description="everyday phrases that name this region")
+    not_linked: RegionNote | None = Field(default=None, description="where no condition here is linked to the two muscles")
 
 
 class ReferralArea(Record):
@@ -170,6 +186,10 @@ class Dosage(Record):
     hold_seconds_min: int | None = Field(default=None, ge=1, le=600)
     hold_seconds_max: int | None = Field(default=None, ge=1, le=600)
     frequency: ShortText | None = None
+    sets: int | None = Field(default=None, ge=1, le=10)
+    rest_seconds: int | None = Field(default=None, ge=0, le=600)
+    days_per_week: int | None = Field(default=None, ge=1, le=7)
+    numbers_from: Id | None = Field(default=None, description="the source of numbers the seed articles do not give")
 
     @model_validator(mode="after")
     def _holds_in_order(self) -> Dosage:
@@ -235,6 +255,7 @@ class Exercise(Record):
     common_mistakes: tuple[Text, ...] = ()
     muscles: tuple[ExerciseMuscle, ...] = Field(min_length=1)
     pictures: Pictures | None = None
+    glute_exercise: bool = Field(default=True, description="false for first-line care that does not work the hip muscles")
     notes: tuple[Text, ...] = ()
     sources: tuple[Id, ...] = Field(min_length=1)
     reviewed_on: dt.date
