@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.matching import MatchResult, TextTooLong, match
+from glutemap.search.evaluate import CaseError, evaluate, format_report, read_cases, unknown_ids
+from glutemap.search.matcher import MatchResult, TextTooLong, match
+from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
 
 EXIT_OK = 0
@@ -40,6 +42,16 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--region", action="append", default=[], metavar="ID", help="a body region id (repeatable)")
     search.add_argument("--red-flag", action="append", default=[], metavar="ID", help="a red-flag id (repeatable)")
     search.add_argument("--json", action="store_true", help="print the stable JSON shape")
+    search.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read one query a line on stdin (plain text, or a JSON object with text, regions, red_flags); "
+        "write one --json result a line",
+    )
+
+    evaluate = commands.add_parser("eval", help="measure search on sets of phrasings (JSON Lines)")
+    evaluate.add_argument("files", nargs="+", type=Path, help="evaluation sets, e.g. tests/eval/*.jsonl")
+    evaluate.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
 
     export = commands.add_parser("export", help="print the whole validated knowledge")
     export.add_argument("--format", choices=["json"], default="json")
@@ -93,7 +105,52 @@ def _print_result(knowledge: KnowledgeBase, result: MatchResult, out: TextIO) ->
     print(knowledge.disclaimer.short, file=out)
 
 
+def _query_of(line: str) -> tuple[str, list[str], list[str]]:
+    """(text, regions, red flags) of one --jsonl line; ValueError says what is wrong."""
+    stripped = line.strip()
+    if not stripped.startswith("{"):
+        return stripped, [], []
+    data = json.loads(stripped)
+    if not isinstance(data, dict):
+        raise ValueError("a JSON line must be an object")
+    text = data.get("text", "")
+    regions = data.get("regions", [])
+    flags = data.get("red_flags", [])
+    if not isinstance(text, str):
+        raise ValueError("'text' must be a string")
+    for name, value in (("regions", regions), ("red_flags", flags)):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValueError(f"'{name}' must be a list of ids")
+    return text, regions, flags
+
+
+def _search_lines(knowledge: KnowledgeBase, lines: TextIO, out: TextIO, err: TextIO) -> int:
+    """One result a line; a bad line is reported on stderr with its number and skipped."""
+    status = EXIT_OK
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            text, regions, flags = _query_of(line)
+            if len(text) > MAX_TEXT_CHARS:
+                raise TextTooLong(len(text))
+            result = match(knowledge, regions=regions, red_flags=flags, text=text)
+            if result.unknown:
+                raise ValueError(f"unknown region or red-flag id(s): {', '.join(result.unknown)}")
+        except (ValueError, RecursionError) as error:
+            print(f"glutemap: line {number}: {error}", file=err)
+            print(json.dumps({"line": number, "error": str(error)}, ensure_ascii=False), file=out)
+            status = EXIT_USAGE
+            continue
+        print(json.dumps({"line": number, **result.as_json()}, ensure_ascii=False), file=out)
+        out.flush()
+    return status
+
+
 def _search(root: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.jsonl:
+        knowledge = _load(root, err)
+        return EXIT_INVALID if knowledge is None else _search_lines(knowledge, sys.stdin, out, err)
     text = " ".join(args.text)
     if not text.strip() and not args.region and not args.red_flag:
         print("glutemap: give some words, --region or --red-flag to search for", file=err)
@@ -116,6 +173,23 @@ def _search(root: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         print(file=out)
     else:
         _print_result(knowledge, result, out)
+    return EXIT_OK
+
+
+def _eval(root: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    knowledge = _load(root, err)
+    if knowledge is None:
+        return EXIT_INVALID
+    try:
+        cases = [case for path in args.files for case in read_cases(path)]
+    except CaseError as error:
+        print(f"glutemap: {error}", file=err)
+        return EXIT_USAGE
+    missing = unknown_ids(knowledge, cases)
+    if missing:
+        print(f"glutemap: the sets name ids the knowledge lacks: {', '.join(missing)}", file=err)
+        return EXIT_USAGE
+    print(format_report(evaluate(knowledge, cases), verbose=args.verbose), file=out)
     return EXIT_OK
 
 
@@ -152,6 +226,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _validate(args.directory or root, out, err)
         if args.command == "search":
             return _search(root, args, out, err)
+        if args.command == "eval":
+            return _eval(root, args, out, err)
         return _export(root, out, err)
     except BrokenPipeError:
         return EXIT_OK

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glutemap.matching import MatchResult, TextTooLong, match
+from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
-from glutemap.text import MAX_TEXT_CHARS
+from glutemap.search.text import MAX_TEXT_CHARS
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,14 @@ from pydantic import BaseModel, ValidationError
 from glutemap.collector import collection_paused
 from glutemap.models import (
     CareOption,
+    Concept,
     Condition,
     Disclaimer,
     EmgStudy,
     Exercise,
     GlossaryTerm,
     KnowledgeBase,
+    Language,
     Muscle,
     RedFlag,
     Region,
@@ -52,7 +54,13 @@ LIST_FILES: dict[str, type[BaseModel]] = {
 }
 SINGLE_FILES: dict[str, type[BaseModel]] = {"disclaimer.yaml": Disclaimer}
 # Read only when present: a knowledge folder without them simply has no EMG charts or phase timeline.
-OPTIONAL_LIST_FILES: dict[str, type[BaseModel]] = {"emg.yaml": EmgStudy, "phases.yaml": RehabPhase}
+OPTIONAL_LIST_FILES: dict[str, type[BaseModel]] = {
+    "emg.yaml": EmgStudy,
+    "phases.yaml": RehabPhase,
+    # Without them free text is read word by word, with no concepts, context or flag rules.
+    "concepts.yaml": Concept,
+}
+OPTIONAL_SINGLE_FILES: dict[str, type[BaseModel]] = {"language.yaml": Language}
 # Likewise read only when present: without them the decision aid shows no option cards or trial numbers.
 OPTIONAL_FOLDER_KINDS: dict[str, type[BaseModel]] = {"options": CareOption, "outcomes": TrialOutcome}
 
@@ -429,8 +437,17 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
     elif isinstance(model, RedFlag):
+        for field_name in ("rules", "ask_when"):
+            for r, rule in enumerate(getattr(model, field_name)):
+                for part in ("all", "unless"):
+                    for c, choice in enumerate(getattr(rule, part)):
+                        for concept in choice.split("|"):
+                            yield "concepts", (field_name, r, part, c), concept
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
+    elif isinstance(model, Concept):
+        for i, region in enumerate(model.regions):
+            yield "regions", ("regions", i), region
     elif isinstance(model, Region):
         if model.not_linked is not None:
             for i, source in enumerate(model.not_linked.sources):
@@ -463,7 +480,7 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
 
 
 _SINGULAR = {"sources": "source", "regions": "region", "muscles": "muscle", "exercises": "exercise"}
-_SINGULAR.update({"conditions": "condition", "options": "option"})
+_SINGULAR.update({"conditions": "condition", "options": "option", "concepts": "concept"})
 
 
 def _check_references(collected: _Collected) -> None:
@@ -504,6 +521,9 @@ def _check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[KnowledgeEr
     for name, model in OPTIONAL_LIST_FILES.items():
         if (root / name).is_file():
             _load_list(collected, root, name, model)
+    for name, model in OPTIONAL_SINGLE_FILES.items():
+        if (root / name).is_file():
+            _load_single(collected, root, name, model)
     for kind, model in FOLDER_KINDS.items():
         _load_folder(collected, root, kind, model)
     for kind, model in OPTIONAL_FOLDER_KINDS.items():
@@ -526,6 +546,8 @@ def _check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[KnowledgeEr
         phases=records.get("phases", {}),  # type: ignore[arg-type]
         options=records.get("options", {}),  # type: ignore[arg-type]
         outcomes=records.get("outcomes", {}),  # type: ignore[arg-type]
+        concepts=records.get("concepts", {}),  # type: ignore[arg-type]
+        language=collected.singles.get("language.yaml"),  # type: ignore[arg-type]
     )
     return knowledge, []
 

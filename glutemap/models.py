@@ -261,15 +261,98 @@ class Exercise(Record):
     reviewed_on: dt.date
 
 
+# "numbness|tingling": any one of the named concepts fills the slot.
+ConceptChoice = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$", max_length=200)]
+
+
+class ConceptRule(Record):
+    """Concepts that must all be found (in any order, not negated) within `within` words of each other."""
+
+    all: tuple[ConceptChoice, ...] = Field(min_length=1)
+    unless: tuple[ConceptChoice, ...] = Field(default=(), description="concepts anywhere in the text that cancel the rule")
+    within: int = Field(default=8, ge=1, le=400, description="the longest stretch of words the concepts may span")
+
+
 class RedFlag(Record):
     id: Id
     title: ShortText
     everyday: ShortText
     words: tuple[ShortText, ...] = Field(min_length=1)
+    rules: tuple[ConceptRule, ...] = Field(default=(), description="concept combinations that raise this flag")
+    ask_when: tuple[ConceptRule, ...] = Field(
+        default=(), description="concept combinations that suggest this flag without establishing it: ask the person"
+    )
     group: RedFlagGroup
     urgency: Urgency
     advice: Text
     sources: tuple[Id, ...] = Field(min_length=1)
+
+
+ConceptKind = Literal["body_part", "symptom", "function", "course", "person", "activity", "cause", "number"]
+Measure = Literal["age", "temperature", "weight_lost"]
+CONCEPT_KIND_LABELS: dict[str, str] = {
+    "body_part": "Body part",
+    "symptom": "Symptom",
+    "function": "Body function",
+    "course": "How it started or changes",
+    "person": "Who it is about",
+    "activity": "Activity",
+    "cause": "Cause or history",
+    "number": "A number people write",
+}
+MEASURE_LABELS: dict[str, str] = {"age": "Age in years", "temperature": "Temperature in °C", "weight_lost": "Weight lost in kg"}
+
+
+class Concept(Record):
+    """One idea people put in many words (knowledge/concepts.yaml): "bum", "butt" and "glutes" are one body part."""
+
+    id: Id
+    kind: ConceptKind
+    words: tuple[ShortText, ...] = ()
+    regions: tuple[Id, ...] = Field(default=(), description="body-map areas these words name (body parts)")
+    measure: Measure | None = Field(default=None, description="for kind number: which measured value")
+    at_least: float | None = None
+    below: float | None = None
+
+    @model_validator(mode="after")
+    def _words_or_measure(self) -> Concept:
+        if self.kind == "number":
+            if self.measure is None or (self.at_least is None and self.below is None):
+                raise ValueError("a number concept needs measure and at_least or below")
+        elif not self.words:
+            raise ValueError("give at least one entry in words")
+        return self
+
+
+class NumberCue(Record):
+    """How people write one measured value: phrases near a number, and the factor to the app's unit."""
+
+    measure: Measure
+    before: tuple[ShortText, ...] = Field(default=(), description="phrases up to three words before the number")
+    after: tuple[ShortText, ...] = Field(default=(), description="phrases right after the number")
+    factor: float = Field(default=1.0, gt=0, description="multiply to get years, degrees Celsius or kilograms")
+
+    @model_validator(mode="after")
+    def _some_cue(self) -> NumberCue:
+        if not self.before and not self.after:
+            raise ValueError("give before or after phrases")
+        return self
+
+
+class Language(Record):
+    """How free text is read (knowledge/language.yaml): context cues after the ConText algorithm, traps, numbers."""
+
+    negation_before: tuple[ShortText, ...] = Field(min_length=1)
+    negation_after: tuple[ShortText, ...] = ()
+    hypothetical_before: tuple[ShortText, ...] = ()
+    pseudo_cues: tuple[ShortText, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
+    scope_ends: tuple[ShortText, ...] = Field(default=(), description="words that close a negation's reach")
+    scope_words: int = Field(default=6, ge=1, le=20)
+    traps: tuple[ShortText, ...] = Field(default=(), description="phrases whose words never count: 'hay fever'")
+    number_words: dict[str, int] = Field(default_factory=dict)
+    numbers: tuple[NumberCue, ...] = ()
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
 
 
 class GlossaryTerm(Record):
@@ -341,6 +424,8 @@ class KnowledgeBase(Record):
     phases: dict[str, RehabPhase] = Field(default_factory=dict)
     options: dict[str, CareOption] = Field(default_factory=dict)
     outcomes: dict[str, TrialOutcome] = Field(default_factory=dict)
+    concepts: dict[str, Concept] = Field(default_factory=dict)
+    language: Language | None = None
 
 
 # --- decision aid: the choices after a result, and trial numbers behind them -----------------------------

@@ -536,3 +536,19 @@ CLINIC_SETTINGS_NOTICE = (
     "Staff notice: the clinic settings file has {count} problem(s), so no emergency number is shown. "
     "Run `python -m glutemap.clinic` on the server for details."
 )
+
+# --- the matcher's reasons and messages (glutemap/search) ------------------------------------------------
+MATCH_TEXT_TOO_LONG = "the description is {length:,} characters long; the limit is {limit:,}"
+MATCH_FLAG_TICKED = "You ticked: {flag}"
+MATCH_FLAG_WORDS = 'You wrote words like "{words}"'
+MATCH_REASON_NAME = 'You wrote "{words}", a name for {name}'
+MATCH_REASON_WORDS = 'Your words match "{words}"'
+MATCH_REASON_SYMPTOM = 'Your words fit the symptom "{symptom}"'
+MATCH_REASON_CONCEPT = 'You wrote "{words}", which fits how this often feels'
+MATCH_REASON_SYMPTOM_CHOSEN = 'You chose the symptom "{symptom}"'
+MATCH_REASON_REGION_MAIN_CHOSEN = 'You chose "{place}", a main place this is felt'
+MATCH_REASON_REGION_MAIN_WRITTEN = 'You mentioned "{place}", a main place this is felt'
+MATCH_REASON_REGION_SOME_CHOSEN = 'You chose "{place}", where this is sometimes felt'
+MATCH_REASON_REGION_SOME_WRITTEN = 'You mentioned "{place}", where this is sometimes felt'
+MATCH_MUSCLE_CONDITION = "Can be involved in {condition}: {how}"
+MATCH_MUSCLE_REFERRAL = 'Can send (refer) pain to "{place}" ({pattern}: {spread})'

@@ -20,7 +20,8 @@ from glutemap.models import (
     KnowledgeBase,
     Muscle,
 )
-from glutemap.text import MAX_TEXT_CHARS, find_phrase, tokens
+from glutemap.search.matcher import spelled
+from glutemap.search.text import MAX_TEXT_CHARS, phrase_stems
 
 # The two muscles GluteMap is about come first wherever muscles are listed; the others give context.
 FOCUS_MUSCLES = ("gluteus_medius", "gluteus_minimus")
@@ -97,18 +98,18 @@ class ConditionSummary:
 
 
 def _condition_search_words(condition: Condition) -> tuple[str, ...]:
-    return tuple(word for text in (condition.name, *condition.also_called, *condition.words) for word in tokens(text))
+    return tuple(word for text in (condition.name, *condition.also_called, *condition.words) for word in phrase_stems(text))
 
 
 def _word_found(wanted: str, words: tuple[str, ...]) -> bool:
-    if find_phrase((wanted,), words) is not None:
+    if wanted in words:
         return True
     return len(wanted) >= _PREFIX_MIN_LENGTH and any(word.startswith(wanted) for word in words)
 
 
 def condition_index(knowledge: KnowledgeBase, query: str = "") -> list[ConditionSummary]:
     """Conditions whose name, other names or everyday words contain every word of `query`, by name."""
-    wanted = tokens(_capped(query))
+    wanted = phrase_stems(spelled(knowledge, _capped(query)))
     found = []
     for condition in knowledge.conditions.values():
         words = _condition_search_words(condition)

@@ -9,7 +9,7 @@ from glutemap.explore import ExploreView, explore_view
 from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
 from glutemap.models import KnowledgeBase
-from glutemap.text import MAX_TEXT_CHARS
+from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
 from glutemap.ui.components import blocks, glossary_for, md_heading, md_section, page_knowledge, plain, table, urgent_panel

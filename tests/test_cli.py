@@ -70,7 +70,7 @@ def test_validate_accepts_the_folder_as_an_option_too(tiny_knowledge_dir: Path) 
 
 
 def test_search_json_has_the_documented_shape(tiny_knowledge_dir: Path) -> None:
-    """`search --json` prints exactly urgent, conditions and muscles with their documented keys."""
+    """`search --json` prints exactly urgent, ask, conditions, muscles and notes with their documented keys."""
     result = run(
         "--knowledge",
         str(tiny_knowledge_dir),
@@ -88,7 +88,7 @@ def test_search_json_has_the_documented_shape(tiny_knowledge_dir: Path) -> None:
     )
     assert result.code == 0
     data = json.loads(result.out)
-    assert list(data) == ["urgent", "conditions", "muscles"]
+    assert list(data) == ["urgent", "ask", "conditions", "muscles", "notes"]
     assert data["urgent"] == [
         {"id": "night_pain", "title": "Constant pain at night", "urgency": "prompt", "advice": "See a doctor within a few days."}
     ]
@@ -200,6 +200,10 @@ def test_export_gives_every_exercise_its_full_dosage(tiny_knowledge_dir: Path) -
             "hold_seconds_min": None,
             "hold_seconds_max": None,
             "frequency": None,
+            "sets": None,
+            "rest_seconds": None,
+            "days_per_week": None,
+            "numbers_from": None,
         }
     ]
 

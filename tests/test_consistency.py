@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
 from glutemap.models import KnowledgeBase, RedFlagGroup, Source, Urgency
-from glutemap.text import tokens
+from glutemap.search.text import phrase_stems as tokens
 
 CONDITION_IDS = {
     "low_back_pain",

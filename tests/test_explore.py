@@ -2,7 +2,7 @@
 
 from glutemap.explore import explore_view
 from glutemap.models import KnowledgeBase
-from glutemap.text import MAX_TEXT_CHARS
+from glutemap.search.text import MAX_TEXT_CHARS
 
 
 def test_red_flag_hides_exercises_until_acknowledged(shipped_knowledge: KnowledgeBase) -> None:

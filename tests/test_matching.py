@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.matching import MatchResult, TextTooLong, base_region, match
+from glutemap.search.matcher import MatchResult, TextTooLong, base_region, match
 from glutemap.models import KnowledgeBase
-from glutemap.text import MAX_TEXT_CHARS
+from glutemap.search.text import MAX_TEXT_CHARS
 
 # (what a person might type, the condition that should come first or second)
 EVERYDAY_PHRASINGS = [
@@ -100,8 +100,12 @@ printable_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", 
 def test_a_red_flag_phrase_anywhere_in_any_text_is_never_missed(
     shipped_knowledge: KnowledgeBase, before: str, wording: tuple[str, str], after: str
 ) -> None:
-    """Whatever surrounds a red-flag phrase (separated by spaces), the result has an urgent warning."""
-    text = f"{before} {wording[1]} {after}"
+    """Whatever sentences surround a red-flag phrase, the result has an urgent warning.
+
+    The phrase is its own sentence: a "no" or "if" written right before it in the same sentence is meant to
+    change its meaning (the context tests cover that).
+    """
+    text = f"{before}. {wording[1]}. {after}"
     assert match(shipped_knowledge, text=text).urgent
 
 
@@ -198,9 +202,17 @@ def test_a_region_written_in_words_counts_as_mentioned(tiny_knowledge: Knowledge
     assert result.conditions[0].reasons == ('You mentioned "Side of the hip", a main place this is felt',)
 
 
-def test_a_region_where_a_symptom_is_only_sometimes_felt_is_not_enough(tiny_knowledge: KnowledgeBase) -> None:
-    """A place listed only under a symptom scores too little to show the condition on its own."""
-    assert match(tiny_knowledge, regions=["thigh_lateral_l"]).conditions == ()
+def test_a_chosen_place_where_a_condition_is_sometimes_felt_shows_it(tiny_knowledge: KnowledgeBase) -> None:
+    """Tapping a place listed under one of a condition's symptoms is enough to show that condition, saying so."""
+    result = match(tiny_knowledge, regions=["thigh_lateral_l"])
+    assert [(c.id, c.reasons) for c in result.conditions] == [
+        ("side_hip_pain", ('You chose "Outer thigh", where this is sometimes felt',))
+    ]
+
+
+def test_a_written_place_where_a_condition_is_only_sometimes_felt_is_not_enough(tiny_knowledge: KnowledgeBase) -> None:
+    """Naming in words a place listed only under a symptom scores too little to show the condition."""
+    assert match(tiny_knowledge, text="outer thigh").conditions == ()
 
 
 def test_a_chosen_symptom_gives_its_condition_with_a_reason(tiny_knowledge: KnowledgeBase) -> None:
@@ -231,12 +243,11 @@ def test_muscles_carry_why_they_are_listed(tiny_knowledge: KnowledgeBase) -> Non
     }
 
 
-def test_a_region_with_referred_pain_lists_the_muscle_without_a_condition(tiny_knowledge: KnowledgeBase) -> None:
-    """A place a muscle refers pain to lists that muscle even when no condition fits."""
+def test_a_region_with_referred_pain_lists_the_muscle_and_why(tiny_knowledge: KnowledgeBase) -> None:
+    """A place a muscle refers pain to lists that muscle with the referral pattern as a reason."""
     result = match(tiny_knowledge, regions=["thigh_lateral"])
-    assert [(m.id, m.why) for m in result.muscles] == [
-        ("gluteus_minimus", ('Can send (refer) pain to "Outer thigh" (front fibres: sometimes spreads here)',))
-    ]
+    why = {m.id: m.why for m in result.muscles}
+    assert 'Can send (refer) pain to "Outer thigh" (front fibres: sometimes spreads here)' in why["gluteus_minimus"]
 
 
 def test_conditions_carry_their_muscle_links(tiny_knowledge: KnowledgeBase) -> None:
@@ -253,7 +264,7 @@ def test_nothing_chosen_gives_an_empty_result(tiny_knowledge: KnowledgeBase) -> 
 def test_the_json_shape_is_stable(tiny_knowledge: KnowledgeBase) -> None:
     """`as_json` gives exactly the documented keys for urgent items, conditions and muscles."""
     data = match(tiny_knowledge, regions=["hip_lateral"], red_flags=["night_pain"]).as_json()
-    assert list(data) == ["urgent", "conditions", "muscles"]
+    assert list(data) == ["urgent", "ask", "conditions", "muscles", "notes"]
     assert [set(item) for item in data["urgent"]] == [{"id", "title", "urgency", "advice"}]
     assert [set(item) for item in data["conditions"]] == [{"id", "name", "score", "reasons"}]
     assert {frozenset(item) for item in data["muscles"]} == {frozenset({"id", "name", "why"})}

@@ -12,7 +12,7 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.glossary import terms_in
-from glutemap.matching import UrgentMatch
+from glutemap.search.matcher import UrgentMatch
 from glutemap.models import KnowledgeBase
 from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge

@@ -12,7 +12,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from glutemap import strings
-from glutemap.text import MAX_TEXT_CHARS
+from glutemap.search.text import MAX_TEXT_CHARS
 
 from .conftest import NewPage, StartServer
 from .harness import REPO_ROOT, StreamlitServer, open_app, wait_for_app

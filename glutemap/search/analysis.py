@@ -1,0 +1,335 @@
+"""Reading free text into located concepts: spelling, stems, traps, phrases, numbers and their context.
+
+The vocabulary and the rules are knowledge (`concepts.yaml`, `language.yaml`, and the phrases of regions,
+conditions and red flags); this module only applies them. Context follows the ConText algorithm (Harkema
+et al. 2009, doi:10.1016/j.jbi.2009.05.002) with rules made for lay text:
+
+- a cue reaches forward (or, for "after" cues, back) a few words, and stops at punctuation or a scope end
+  ("and", "but", "just", "now" ...), so "no fever, and I wet myself" still finds the bladder;
+- a cue inside a matched phrase never silences it: "can't pee" and "cannot feel" are findings, not denials;
+- the longest cue wins, so "not sure" (uncertain) is not read as "not" (denied);
+- nothing marks another person: people type for their family, and a relative's red flag still counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from glutemap.models import Concept, KnowledgeBase, Language, NumberCue
+from glutemap.search.spelling import Speller
+from glutemap.search.text import BREAK, STOPWORDS, Word, all_stems, raw_words, stem
+
+MAX_PHRASE_GAP = 1  # other content words allowed between two words of a phrase
+NUMBER_CUE_REACH = 3  # words between a "before" cue and its number
+FAHRENHEIT_ABOVE = 50.0  # a body temperature written above this is in degrees Fahrenheit
+
+NEGATED = "negated"
+HYPOTHETICAL = "hypothetical"
+_PSEUDO = "pseudo"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A knowledge phrase (or number) found in the text, where, and whether its context silences it."""
+
+    kind: str  # concept, region, name, words, symptom, flag
+    key: str
+    start: int
+    end: int
+    shown: str
+    context: str = ""  # "", "negated" or "hypothetical"
+
+    @property
+    def counts(self) -> bool:
+        """Affirmed: neither denied nor only supposed."""
+        return not self.context
+
+
+@dataclass(frozen=True)
+class Analysis:
+    words: tuple[Word, ...]
+    hits: tuple[Hit, ...]
+    corrections: tuple[tuple[str, str], ...] = ()
+
+    def of_kind(self, kind: str) -> Iterator[Hit]:
+        return (hit for hit in self.hits if hit.kind == kind)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    stems: tuple[str, ...]
+    kind: str
+    key: str
+    shown: str
+
+
+@dataclass
+class Lexicon:
+    """Every phrase of one knowledge base, stemmed once and indexed by its first stem."""
+
+    phrases: dict[str, list[_Phrase]] = field(default_factory=dict)
+    traps: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    cues: dict[tuple[str, ...], str] = field(default_factory=dict)
+    cue_lengths: tuple[int, ...] = ()
+    scope_ends: frozenset[str] = frozenset()
+    scope_words: int = 6
+    after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
+    number_words: dict[str, int] = field(default_factory=dict)
+    numbers: tuple[NumberCue, ...] = ()
+    number_concepts: tuple[Concept, ...] = ()
+    speller: Speller | None = None
+
+    def add(self, text: str, kind: str, key: str) -> None:
+        stems = tuple(
+            stem(word) for word in _join_number_words(raw_words(text), self.number_words)
+            if word != BREAK and word not in STOPWORDS
+        )
+        if stems:
+            self.phrases.setdefault(stems[0], []).append(_Phrase(stems, kind, key, text))
+
+
+def knowledge_phrases(knowledge: KnowledgeBase) -> Iterator[tuple[str, str, str]]:
+    """(text, kind, key) for every phrase the matcher looks for."""
+    for concept in knowledge.concepts.values():
+        for text in concept.words:
+            yield text, "concept", concept.id
+    for region in knowledge.regions.values():
+        for text in (region.label, *region.words):
+            yield text, "region", region.id
+    for condition in knowledge.conditions.values():
+        for text in (condition.name, *condition.also_called):
+            yield text, "name", condition.id
+        for text in condition.words:
+            yield text, "words", condition.id
+        for symptom in condition.symptoms:
+            for text in symptom.words:
+                yield text, "symptom", f"{condition.id}:{symptom.id}"
+    for flag in knowledge.red_flags.values():
+        # The checklist wording too, so typing what the tick box says is never missed.
+        for text in (*flag.words, flag.everyday):
+            yield text, "flag", flag.id
+
+
+def _language_words(language: Language | None) -> Iterable[str]:
+    if language is None:
+        return ()
+    texts = [
+        *language.negation_before, *language.negation_after, *language.hypothetical_before, *language.pseudo_cues,
+        *language.scope_ends, *language.traps, *language.number_words,
+    ]
+    for cue in language.numbers:
+        texts += [*cue.before, *cue.after]
+    return texts
+
+
+def build_lexicon(knowledge: KnowledgeBase) -> Lexicon:
+    """Index the knowledge's phrases and rules for `analyse`."""
+    language = knowledge.language
+    lexicon = Lexicon(number_words=dict(language.number_words) if language else {})
+    vocabulary: list[str] = []
+    for text, kind, key in knowledge_phrases(knowledge):
+        lexicon.add(text, kind, key)
+        vocabulary += raw_words(text)
+    vocabulary += [word for text in _language_words(language) for word in raw_words(text)]
+    lexicon.speller = Speller(word for word in vocabulary if word not in STOPWORDS)
+    lexicon.number_concepts = tuple(concept for concept in knowledge.concepts.values() if concept.measure is not None)
+    if language is None:
+        return lexicon
+    for text in language.traps:
+        stems = all_stems(text)
+        if stems:
+            lexicon.traps.setdefault(stems[0], []).append(stems)
+    for kind, texts in ((NEGATED, language.negation_before), (HYPOTHETICAL, language.hypothetical_before),
+                        (_PSEUDO, language.pseudo_cues)):
+        for text in texts:
+            lexicon.cues[all_stems(text)] = kind
+    lexicon.after_cues = {all_stems(text): NEGATED for text in language.negation_after}
+    lexicon.cue_lengths = tuple(sorted({len(stems) for stems in (*lexicon.cues, *lexicon.after_cues)}, reverse=True))
+    lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
+    lexicon.scope_words = language.scope_words
+    lexicon.numbers = language.numbers
+    return lexicon
+
+
+def _join_number_words(words: list[str], number_words: dict[str, int]) -> list[str]:
+    """"seventy two" -> "72", "two stone" -> "2 stone": written numbers become digits."""
+    if not number_words:
+        return words
+    joined: list[str] = []
+    pending: int | None = None
+    for word in words:
+        value = number_words.get(word)
+        if value is not None:
+            # "seventy two": a unit after a tens word adds to it; anything else starts a new number.
+            if pending is not None and pending % 10 == 0 and pending >= 20 and value < 10:
+                pending += value
+                continue
+            if pending is not None:
+                joined.append(str(pending))
+            pending = value
+            continue
+        if pending is not None:
+            joined.append(str(pending))
+            pending = None
+        joined.append(word)
+    if pending is not None:
+        joined.append(str(pending))
+    return joined
+
+
+def _words(text: str, lexicon: Lexicon) -> tuple[tuple[Word, ...], tuple[tuple[str, str], ...]]:
+    raw = _join_number_words(raw_words(text), lexicon.number_words)
+    corrections = []
+    words = []
+    for written in raw:
+        word = written
+        if lexicon.speller is not None and written.isalpha() and written not in STOPWORDS:
+            word = lexicon.speller.correct(written)
+            if word != written:
+                corrections.append((written, word))
+        words.append(Word(word, stem(word)))
+    return tuple(words), tuple(corrections)
+
+
+def _content_positions(words: tuple[Word, ...], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """(word index, thought number) of the words that count, with trap phrases left out."""
+    masked: set[int] = set()
+    for index, word in enumerate(words):
+        for trap in lexicon.traps.get(word.stem, ()):
+            if _stems_at(words, index, len(trap)) == trap:
+                masked.update(range(index, index + len(trap)))
+    positions = []
+    thought = 0
+    for index, word in enumerate(words):
+        if word.is_break:
+            thought += 1
+        elif word.is_content and index not in masked:
+            positions.append((index, thought))
+    return positions
+
+
+def _find_phrases(words: tuple[Word, ...], positions: list[tuple[int, int]], lexicon: Lexicon) -> list[Hit]:
+    hits = []
+    for at, (index, thought) in enumerate(positions):
+        for phrase in lexicon.phrases.get(words[index].stem, ()):
+            cursor = at
+            for wanted in phrase.stems[1:]:
+                nxt = next(
+                    (
+                        k
+                        for k in range(cursor + 1, min(cursor + 2 + MAX_PHRASE_GAP, len(positions)))
+                        if positions[k][1] == thought and words[positions[k][0]].stem == wanted
+                    ),
+                    None,
+                )
+                if nxt is None:
+                    break
+                cursor = nxt
+            else:
+                hits.append(Hit(phrase.kind, phrase.key, index, positions[cursor][0], phrase.shown))
+    return hits
+
+
+def _stems_at(words: tuple[Word, ...], start: int, length: int) -> tuple[str, ...] | None:
+    if start < 0 or start + length > len(words):
+        return None
+    stems = tuple(word.stem for word in words[start : start + length])
+    return None if BREAK in stems else stems
+
+
+def _number_hits(words: tuple[Word, ...], lexicon: Lexicon) -> list[Hit]:
+    hits = []
+    for index, word in enumerate(words):
+        if not word.raw[0].isdigit():
+            continue
+        value = float(word.raw)
+        for cue in lexicon.numbers:
+            after = _cue_after(words, index, cue.after) if cue.after else ""
+            before = _cue_before(words, index, cue.before) if cue.before else ""
+            if (cue.after and not after) or (cue.before and not before):
+                continue
+            measured = value * cue.factor
+            if cue.measure == "temperature" and measured > FAHRENHEIT_ABOVE:
+                measured = (measured - 32) * 5 / 9
+            for concept in lexicon.number_concepts:
+                if concept.measure == cue.measure and _in_range(concept, measured):
+                    shown = " ".join(part for part in (before, word.raw, after) if part)
+                    hits.append(Hit("concept", concept.id, index, index, shown))
+    return hits
+
+
+def _in_range(concept: Concept, value: float) -> bool:
+    return (concept.at_least is None or value >= concept.at_least) and (concept.below is None or value < concept.below)
+
+
+def _cue_after(words: tuple[Word, ...], index: int, phrases: tuple[str, ...]) -> str:
+    for text in phrases:
+        stems = all_stems(text)
+        if _stems_at(words, index + 1, len(stems)) == stems:
+            return text
+    return ""
+
+
+def _cue_before(words: tuple[Word, ...], index: int, phrases: tuple[str, ...]) -> str:
+    for text in phrases:
+        stems = all_stems(text)
+        for end in range(index - 1, max(index - 1 - NUMBER_CUE_REACH, -1), -1):
+            if _stems_at(words, end - len(stems) + 1, len(stems)) == stems:
+                return text
+    return ""
+
+
+def _cue_ending_at(words: tuple[Word, ...], end: int, lexicon: Lexicon) -> str | None:
+    for length in lexicon.cue_lengths:
+        kind = lexicon.cues.get(_stems_at(words, end - length + 1, length) or ())
+        if kind is not None:
+            return kind
+    return None
+
+
+def _cue_starting_at(words: tuple[Word, ...], start: int, lexicon: Lexicon) -> str | None:
+    for length in lexicon.cue_lengths:
+        kind = lexicon.after_cues.get(_stems_at(words, start, length) or ())
+        if kind is not None:
+            return kind
+    return None
+
+
+def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon) -> str:
+    """"negated", "hypothetical" or "" for one hit, from the cues within its reach."""
+    index = hit.start - 1
+    steps = 0
+    while index >= 0 and steps < lexicon.scope_words:
+        word = words[index]
+        if word.is_break or word.stem in lexicon.scope_ends:
+            break
+        kind = _cue_ending_at(words, index, lexicon)
+        if kind is not None:
+            return "" if kind == _PSEUDO else kind
+        index -= 1
+        steps += 1
+    index = hit.end + 1
+    steps = 0
+    while index < len(words) and steps < lexicon.scope_words:
+        word = words[index]
+        if word.is_break or word.stem in lexicon.scope_ends:
+            break
+        if _cue_starting_at(words, index, lexicon) is not None:
+            return NEGATED
+        index += 1
+        steps += 1
+    return ""
+
+
+def analyse(text: str, lexicon: Lexicon) -> Analysis:
+    """The located, context-marked knowledge phrases and numbers in `text`."""
+    words, corrections = _words(text, lexicon)
+    positions = _content_positions(words, lexicon)
+    found = list({(hit.kind, hit.key, hit.start, hit.end): hit for hit in reversed(
+        _find_phrases(words, positions, lexicon) + _number_hits(words, lexicon))}.values())[::-1]
+    hits = tuple(
+        Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon)) if lexicon.cues else hit
+        for hit in found
+    )
+    return Analysis(words, hits, corrections)

@@ -1,0 +1,88 @@
+"""Everyday text into words: normalising, a real stemmer, and the words that carry no meaning for matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+MAX_TEXT_CHARS = 2000
+BREAK = "."
+
+# Small words that carry no meaning for matching. Words that change meaning ("no", "not", "cant",
+# "never", "without", "and") are kept: the context step reads them.
+STOPWORDS = frozenset(
+    {
+        "a", "an", "the", "my", "your", "his", "her", "their", "our", "of", "in", "on", "at", "to", "into",
+        "onto", "is", "are", "am", "was", "were", "i", "im", "it", "its", "me", "be", "been", "being", "very",
+        "really", "so", "quite", "bit", "lot", "lots", "some", "that", "this", "there", "also", "too", "by",
+        "with", "for", "from", "s", "ive", "id", "ill", "he", "she", "hes", "shes", "him", "them", "they",
+        "theyre", "we", "us", "you", "youre", "just", "like", "kind", "sort", "have", "has", "had",
+        "do", "does", "did", "get", "gets", "got", "getting", "keep", "keeps", "kept", "kinda", "sorta",
+        "pretty", "totally", "literally", "basically", "actually", "um", "uh", "lol", "tbh", "rn", "pls",
+        "please", "hi", "hello", "hey", "thanks", "thank", "will", "would", "which", "who", "what",
+    }
+)
+# Letters, numbers (with a decimal part), and punctuation that ends a thought.
+_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[.;:!?()\n]|(?<=\s)-(?=\s)")
+# "IT band" would otherwise lose "it" (a small word) and match "resistance band".
+_IT_BAND = re.compile(r"\bit[ -]?band\b")
+_APOSTROPHES = str.maketrans("", "", "'’‘`´")
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, accent-free text with apostrophes dropped (so "can't" == "cant")."""
+    folded = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
+    return _IT_BAND.sub("itband", ascii_text.lower().translate(_APOSTROPHES))
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem: "numbness" -> "numb", "tingling" -> "tingl"."""
+    if not word.isalpha():
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+def raw_words(text: str) -> list[str]:
+    """Normalised words, numbers and thought-ending punctuation (as `BREAK`), in order."""
+    words = []
+    for token in _TOKEN.findall(normalise(text)):
+        if token[0].isalnum():
+            words.append(token.replace(",", "."))
+        elif not words or words[-1] != BREAK:
+            words.append(BREAK)
+    return words
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the text: as written (after spelling correction) and as stemmed."""
+
+    raw: str
+    stem: str
+
+    @property
+    def is_break(self) -> bool:
+        return self.raw == BREAK
+
+    @property
+    def is_content(self) -> bool:
+        """Counts for matching: not a break and not a small word."""
+        return self.raw != BREAK and self.raw not in STOPWORDS
+
+
+def phrase_stems(text: str) -> tuple[str, ...]:
+    """The stems that count for matching in a knowledge phrase."""
+    return tuple(stem(word) for word in raw_words(text) if word != BREAK and word not in STOPWORDS)
+
+
+def all_stems(text: str) -> tuple[str, ...]:
+    """Every stem of a short cue phrase, small words included ("no history of")."""
+    return tuple(stem(word) for word in raw_words(text) if word != BREAK)
