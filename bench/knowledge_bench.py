@@ -20,8 +20,8 @@ import yaml
 from bench.report import Row, median, percentile, say
 from bench.synthetic import file_size_limit_lifted, write_synthetic_knowledge
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.search.matcher import match
 from glutemap.models import KnowledgeBase
+from glutemap.search.matcher import match
 from glutemap.search.text import normalise
 
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
 from glutemap.search.evaluate import CaseError, evaluate, format_report, read_cases, unknown_ids
 from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
-from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
 
 EXIT_OK = 0
 EXIT_INVALID = 1

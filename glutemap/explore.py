@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
+from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
 
 
@@ -57,7 +57,7 @@ class ExploreView:
     @property
     def has_input(self) -> bool:
         """True once the visitor chose, ticked or typed anything."""
-        return bool(self.text_given or self.result.regions or self.cards or self.result.urgent)
+        return bool(self.text_given or self.result.regions or self.cards or self.result.urgent or self.result.ask)
 
 
 def _cards(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) -> tuple[ConditionCard, ...]:

@@ -82,6 +82,14 @@ EXPLORE_NO_MATCH = (
     "Nothing in GluteMap fits what you chose or wrote. GluteMap only covers problems linked to the side "
     "hip muscles. If you are worried, please talk to a doctor or physical therapist."
 )
+EXPLORE_MUSCLES_ONLY = (
+    "No condition in GluteMap is felt mainly here, but these muscles can send (refer) pain to this place:"
+)
+EXPLORE_AREA_NOTE = "About pain in this place: {label}"
+EXPLORE_AREA_WHO = "Who can help"
+EXPLORE_ASK_HEADING = "Does this apply to you?"
+EXPLORE_ASK_HELP = "Your words may point to a sign that needs a doctor soon. If it is true for you, tap Yes."
+EXPLORE_ASK_YES = "Yes, this applies"
 EXPLORE_WHY = "Why this was shown"
 EXPLORE_HOW_MUSCLES = "How the hip muscles can be involved"
 EXPLORE_EVIDENCE = "How strong the evidence is"

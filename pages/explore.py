@@ -14,7 +14,7 @@ from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
 from glutemap.ui.components import blocks, glossary_for, md_heading, md_section, page_knowledge, plain, table, urgent_panel
 from glutemap.ui.decide_widgets import show_next_steps
-from glutemap.ui.explore_widgets import clear_choices
+from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag
 from glutemap.ui.plan_widgets import add_to_plan_button
 
 REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
@@ -22,7 +22,14 @@ REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
 
 def show_conditions(knowledge: KnowledgeBase, view: ExploreView) -> None:
     """One card per condition that fits: why it was shown, how the muscles are involved, exercises."""
-    if not view.cards:
+    for note in view.result.notes:
+        with st.container(border=True, key=f"area_note_{note.region}"):
+            blocks(md_heading(strings.EXPLORE_AREA_NOTE.format(label=note.label)), plain(note.causes),
+                   md_section(strings.EXPLORE_AREA_WHO, (note.who_to_see,)))
+    if not view.cards and view.result.muscles:
+        st.write(strings.EXPLORE_MUSCLES_ONLY)
+        blocks(*(md_section(muscle.name, muscle.why) for muscle in view.result.muscles))
+    elif not view.cards and not view.result.notes:
         st.write(strings.EXPLORE_NO_MATCH)
     for card in view.cards:
         with st.container(border=True, key=f"result_{card.id}"):
@@ -127,6 +134,14 @@ if view.result.urgent:
                   on_click=lambda: st.session_state.update({keys.URGENT_ACK: True}))
     else:
         st.caption(strings.URGENT_ACKNOWLEDGED)
+if view.result.ask:
+    with st.container(border=True, key="explore_ask"):
+        st.subheader(strings.EXPLORE_ASK_HEADING)
+        st.caption(strings.EXPLORE_ASK_HELP)
+        for question in view.result.ask:
+            st.write(plain(question.question))
+            st.button(strings.EXPLORE_ASK_YES, key=f"explore_ask_{question.id}", on_click=confirm_red_flag,
+                      args=(question.id,))
 if view.text_too_long:
     st.caption(strings.EXPLORE_TEXT_TOO_LONG)
 if view.result.regions_from_text:

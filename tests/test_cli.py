@@ -250,3 +250,60 @@ def test_the_console_script_refuses_very_long_text_without_a_traceback(tiny_know
     """100,000 characters on the command line give exit 2 and the limit, in a real process too."""
     result = run_process(str(CONSOLE_SCRIPT), "--knowledge", str(tiny_knowledge_dir), "search", "x" * 100_000)
     assert (result.code, result.err) == (2, "glutemap: the description is 100,000 characters long; the limit is 2,000\n")
+
+
+def run_lines(monkeypatch: pytest.MonkeyPatch, knowledge: Path, stdin: str) -> Run:
+    """`glutemap search --jsonl` with `stdin` as its input."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    return run("--knowledge", str(knowledge), "search", "--jsonl")
+
+
+def test_search_jsonl_answers_one_line_per_query(monkeypatch: pytest.MonkeyPatch, tiny_knowledge_dir: Path) -> None:
+    """Plain text and JSON objects each get one result line, in the --json shape, numbered."""
+    result = run_lines(
+        monkeypatch, tiny_knowledge_dir, 'outer knee pain when running\n{"regions": ["hip_lateral_l"], "red_flags": ["night_pain"]}\n'
+    )
+    lines = [json.loads(line) for line in result.out.splitlines()]
+    assert (result.code, [line["line"] for line in lines]) == (0, [1, 2])
+    assert [c["id"] for c in lines[0]["conditions"]][:1] == ["outer_knee_pain"]
+    assert [u["id"] for u in lines[1]["urgent"]] == ["night_pain"]
+
+
+def test_search_jsonl_reports_a_bad_line_and_carries_on(monkeypatch: pytest.MonkeyPatch, tiny_knowledge_dir: Path) -> None:
+    """A broken JSON line, a wrong type, an unknown id or an over-long text is named by its number; the rest are answered."""
+    stdin = '{"text": \n{"text": 5}\n{"regions": ["elbow"]}\n' + "x" * 2001 + "\nouter knee\n"
+    result = run_lines(monkeypatch, tiny_knowledge_dir, stdin)
+    lines = [json.loads(line) for line in result.out.splitlines()]
+    assert result.code == 2
+    assert [("error" in line, line["line"]) for line in lines] == [(True, 1), (True, 2), (True, 3), (True, 4), (False, 5)]
+    assert [line.split(":")[1].strip() for line in result.err.splitlines()] == ["line 1", "line 2", "line 3", "line 4"]
+
+
+def test_eval_prints_the_figures(tmp_path: Path, tiny_knowledge_dir: Path) -> None:
+    """`glutemap eval` reports top-3, red-flag recall, false alarms, unrelated text and latency."""
+    cases = tmp_path / "set.jsonl"
+    cases.write_text(
+        '{"id": "1", "text": "outer knee pain when running", "kind": "condition", "conditions": ["outer_knee_pain"], "flags": []}\n'
+        '{"id": "2", "text": "what time do you open", "kind": "unrelated", "conditions": [], "flags": []}\n'
+    )
+    result = run("--knowledge", str(tiny_knowledge_dir), "eval", str(cases))
+    assert result.code == 0
+    assert "condition top-3: 100.0% (1/1)" in result.out
+    assert "unrelated text -> nothing: 100.0% (1/1)" in result.out
+    assert "latency per search" in result.out
+
+
+def test_eval_names_the_line_of_a_bad_case(tmp_path: Path, tiny_knowledge_dir: Path) -> None:
+    """A case that is not JSON is reported with its file and line, never a traceback."""
+    cases = tmp_path / "set.jsonl"
+    cases.write_text('{"text": "ok"}\nnot json\n')
+    result = run("--knowledge", str(tiny_knowledge_dir), "eval", str(cases))
+    assert (result.code, f"{cases}:2: not JSON" in result.err) == (2, True)
+
+
+def test_eval_refuses_ids_the_knowledge_lacks(tmp_path: Path, tiny_knowledge_dir: Path) -> None:
+    """A set naming an unknown condition is refused before measuring anything."""
+    cases = tmp_path / "set.jsonl"
+    cases.write_text('{"text": "knee", "conditions": ["no_such_condition"]}\n')
+    result = run("--knowledge", str(tiny_knowledge_dir), "eval", str(cases))
+    assert (result.code, "condition no_such_condition" in result.err) == (2, True)

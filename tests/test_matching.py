@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.search.matcher import MatchResult, TextTooLong, base_region, match
 from glutemap.models import KnowledgeBase
+from glutemap.search.matcher import MatchResult, TextTooLong, base_region, match
 from glutemap.search.text import MAX_TEXT_CHARS
 
 # (what a person might type, the condition that should come first or second)
@@ -274,3 +274,25 @@ def test_results_follow_the_knowledge_they_were_given(tiny_knowledge: KnowledgeB
     """Two knowledge bases in one process never share an index: each answers from its own records."""
     assert [c.id for c in match(tiny_knowledge, text="outer knee pain when running").conditions] == ["outer_knee_pain"]
     assert "outer_knee_pain" not in [c.id for c in match(shipped_knowledge, text="outer knee pain when running").conditions]
+
+
+def _shipped_taps() -> list[str]:
+    knowledge, _ = check_knowledge(DEFAULT_KNOWLEDGE_DIR)
+    if knowledge is None:
+        return ["shipped_knowledge_is_invalid"]
+    return [f"{r.id}_{side}" if r.sided else r.id for r in knowledge.regions.values() for side in ("l", "r")]
+
+
+@pytest.mark.parametrize("tap", sorted(set(_shipped_taps())))
+def test_every_area_of_the_body_map_answers(shipped_knowledge: KnowledgeBase, tap: str) -> None:
+    """Any area alone, on either side, gives conditions, muscles that refer pain there, or a note on what does."""
+    result = match(shipped_knowledge, regions=[tap])
+    assert result.conditions or result.muscles or result.notes
+
+
+def test_an_area_note_comes_with_the_area(shipped_knowledge: KnowledgeBase) -> None:
+    """An area GluteMap links to no condition brings its note on usual causes and whom to see."""
+    noted = [region for region in shipped_knowledge.regions.values() if region.not_linked is not None]
+    assert noted, "the shipped knowledge has area notes"
+    result = match(shipped_knowledge, regions=[noted[0].id])
+    assert [note.region for note in result.notes] == [noted[0].id]

@@ -80,7 +80,7 @@ def read_cases(path: Path) -> list[Case]:
 
 def unknown_ids(knowledge: KnowledgeBase, cases: Iterable[Case]) -> list[str]:
     """Condition and flag ids a set names that the knowledge does not have."""
-    missing = set()
+    missing: set[str] = set()
     for case in cases:
         missing.update(f"condition {c}" for c in case.conditions if c not in knowledge.conditions)
         missing.update(f"flag {f}" for f in (*case.flags, *case.allow_flags) if f not in knowledge.red_flags)

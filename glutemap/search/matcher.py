@@ -189,6 +189,10 @@ def base_region(region_id: str) -> str:
 
 
 # --- red flags -------------------------------------------------------------------------------------------
+def _nearest(hits: Sequence[Hit], anchor: Hit) -> Hit:
+    return min(hits, key=lambda hit: (abs(hit.start - anchor.start), hit.start))
+
+
 def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: set[str]) -> tuple[Hit, ...] | None:
     """The hits that satisfy `rule` (every slot filled within `rule.within` words), or None."""
     if any(concept in present for choice in rule.unless for concept in choice.split("|")):
@@ -199,7 +203,7 @@ def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: se
     for anchor in slots[0]:
         chosen = [anchor]
         for slot in slots[1:]:
-            chosen.append(min(slot, key=lambda hit, a=anchor: (abs(hit.start - a.start), hit.start)))
+            chosen.append(_nearest(slot, anchor))
         if max(hit.end for hit in chosen) - min(hit.start for hit in chosen) < rule.within:
             return tuple(chosen)
     return None

@@ -12,8 +12,8 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.glossary import terms_in
-from glutemap.search.matcher import UrgentMatch
 from glutemap.models import KnowledgeBase
+from glutemap.search.matcher import UrgentMatch
 from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge
 

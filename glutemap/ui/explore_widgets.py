@@ -18,3 +18,10 @@ def clear_choices() -> None:
     st.session_state[RED_FLAGS] = []
     st.session_state[SYMPTOM_TEXT] = ""
     st.session_state[URGENT_ACK] = False
+
+
+def confirm_red_flag(flag_id: str) -> None:
+    """Tick `flag_id` in the checklist, as if the visitor had ticked it (the answer to a question we asked)."""
+    ticked = list(st.session_state.get(RED_FLAGS) or [])
+    if flag_id not in ticked:
+        st.session_state[RED_FLAGS] = [*ticked, flag_id]

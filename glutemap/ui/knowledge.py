@@ -11,6 +11,7 @@ import streamlit as st
 
 from glutemap.loader import KnowledgeError, check_knowledge, knowledge_fingerprint
 from glutemap.models import KnowledgeBase
+from glutemap.search.matcher import search_index
 from glutemap.settings import deployment
 from glutemap.ui.heap import long_lived_objects_changed
 
@@ -46,7 +47,10 @@ def _load(root: str, version: str) -> tuple[KnowledgeBase | None, tuple[Knowledg
     if errors:
         # Logged once per version of the files, because this call is cached on their fingerprint.
         log.error("Knowledge base at %s has %d problem(s):\n%s", root, len(errors), "\n".join(map(str, errors)))
-    else:
+    elif knowledge is not None:
+        # The search index (stems, spelling, English word list) is built with the knowledge, in the
+        # server's warm-up, rather than on the first visitor's first search.
+        search_index(knowledge)
         long_lived_objects_changed()  # the knowledge lives until the files change
     return knowledge, tuple(errors)
 

@@ -1,0 +1,143 @@
+"""Reading everyday words: spelling, context (negation, supposition), traps, numbers and relatives, on the shipped knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from glutemap.models import KnowledgeBase
+from glutemap.search.matcher import match, spelled
+from glutemap.search.spelling import Speller, english_words
+from glutemap.search.text import raw_words, stem
+
+
+def _flags(knowledge: KnowledgeBase, text: str) -> list[str]:
+    return [urgent.id for urgent in match(knowledge, text=text).urgent]
+
+
+def _asked(knowledge: KnowledgeBase, text: str) -> list[str]:
+    return [question.id for question in match(knowledge, text=text).ask]
+
+
+def test_the_stemmer_is_porter_two() -> None:
+    """Snowball's English stemmer folds word forms together: numbness/numb, tingling/tingle."""
+    assert (stem("numbness"), stem("tingling"), stem("knees")) == ("numb", "tingl", "knee")
+
+
+def test_words_keep_numbers_and_mark_sentence_ends() -> None:
+    """Numbers keep their decimals and punctuation that ends a thought becomes one break."""
+    assert raw_words("Temp 38,5!! No fever?") == ["temp", "38.5", ".", "no", "fever", "."]
+
+
+@pytest.mark.parametrize("word", ["never", "fiver", "child", "chilly", "fewer", "river"])
+def test_real_english_words_are_never_rewritten(word: str) -> None:
+    """A word in the English word list stays as written, even one typo from a knowledge word."""
+    assert Speller(["fever", "chills", "sciatica"]).correct(word) == word
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("sciatia", "sciatica"), ("kneee", "knee"), ("hipp", "hip")])
+def test_misspellings_are_corrected_to_the_knowledge_words(typed: str, meant: str) -> None:
+    """A word that is neither English nor known is corrected to the nearest knowledge word."""
+    assert Speller(["sciatica", "knee", "hip"]).correct(typed) == meant
+
+
+def test_short_unknown_words_are_left_alone() -> None:
+    """Three letters are too few to guess from: "hpi" is not turned into "hip"."""
+    assert Speller(["hip"]).correct("hpi") == "hpi"
+
+
+def test_the_english_word_list_ships_with_the_package() -> None:
+    """The word list is read from the installed wheel, never downloaded."""
+    assert len(english_words()) > 80_000
+
+
+def test_spelled_corrects_against_the_shipped_knowledge(shipped_knowledge: KnowledgeBase) -> None:
+    """The same correction serves other screens' searches."""
+    assert spelled(shipped_knowledge, "planter fasciits") == "planter fasciitis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no fever, just a sore hip",
+        "no history of cancer and my hip is sore",
+        "I haven't lost any weight",
+        "never had a fever",
+        "I don't have numbness between my legs",
+        "bladder and bowels are fine",
+    ],
+)
+def test_a_denied_sign_raises_no_flag(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """Negation before (or "fine" after) a sign silences it."""
+    assert _flags(shipped_knowledge, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("no fever, and I wet myself", "bladder_trouble"),
+        ("I can't pee", "bladder_trouble"),
+        ("I cannot feel when I wipe", "saddle_numbness"),
+        ("no pain but I'm numb between my legs", "saddle_numbness"),
+    ],
+)
+def test_a_negation_never_reaches_past_its_clause_or_into_the_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "can't pee" is a finding, not a denial; "and" and "but" end what a "no" can reach."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hay fever season and a sore hip", "hip hop dance classes make my hip ache", "back to school and my knee hurts", "a fiver"],
+)
+def test_traps_are_not_signs(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """Everyday phrases that contain a sign's word ("hay fever") raise nothing."""
+    assert _flags(shipped_knowledge, text) == []
+
+
+def test_a_relatives_sign_counts(shipped_knowledge: KnowledgeBase) -> None:
+    """People type for their family: "my dad can't pee" is still an emergency sign."""
+    assert "bladder_trouble" in _flags(shipped_knowledge, "my dad can't pee and his back hurts")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I'm 72 with new back pain", "age_new_back_pain"),
+        ("temp 38.5 and my back aches", "fever_with_pain"),
+        ("temperature of 101 F with hip pain", "fever_with_pain"),
+        ("lost two stone without trying", "weight_loss"),
+        ("dropped 15 pounds and my back hurts", "weight_loss"),
+        ("my 9 year old is limping", "child_hip_knee_pain"),
+    ],
+)
+def test_numbers_written_as_people_write_them_count(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """Ages, temperatures and weight lost, in digits or words, with their units, feed the rules."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize("text", ["temperature 36.8 and a sore back", "I'm 35 with new back pain", "I weigh 80 kg, back ache"])
+def test_numbers_below_the_line_raise_nothing(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """A normal temperature, a middle age or a body weight is not a sign."""
+    assert _flags(shipped_knowledge, text) == []
+
+
+def test_a_supposed_sign_becomes_a_question(shipped_knowledge: KnowledgeBase) -> None:
+    """ "What if I can't pee" raises no flag but asks whether the sign applies."""
+    text = "my back hurts, what if I can't pee later"
+    assert ("bladder_trouble" not in _flags(shipped_knowledge, text), "bladder_trouble" in _asked(shipped_knowledge, text)) == (
+        True,
+        True,
+    )
+
+
+def test_a_flag_is_never_both_raised_and_asked(shipped_knowledge: KnowledgeBase) -> None:
+    """A raised flag does not come back as a question."""
+    result = match(shipped_knowledge, text="I can't pee and I'm worried I can't pee")
+    assert {u.id for u in result.urgent} & {q.id for q in result.ask} == set()
+
+
+def test_a_long_story_with_a_sign_in_the_middle_still_flags(shipped_knowledge: KnowledgeBase) -> None:
+    """A flag buried in a long, ordinary story is found."""
+    story = ("I have had pain on the outside of my hip for months. I walk the dog every day. " * 8
+             + "Since yesterday I can't control my bladder. " + "My hip is sore when I lie on it. " * 8)
+    assert "bladder_trouble" in _flags(shipped_knowledge, story)
