@@ -345,6 +345,8 @@ class Language(Record):
     negation_before: tuple[ShortText, ...] = Field(min_length=1)
     negation_after: tuple[ShortText, ...] = ()
     hypothetical_before: tuple[ShortText, ...] = ()
+    historical_before: tuple[ShortText, ...] = Field(default=(), description="a past that is over: 'used to have'")
+    historical_after: tuple[ShortText, ...] = Field(default=(), description="'last month', 'long gone'")
     pseudo_cues: tuple[ShortText, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
     scope_ends: tuple[ShortText, ...] = Field(default=(), description="words that close a negation's reach")
     scope_words: int = Field(default=6, ge=1, le=20)

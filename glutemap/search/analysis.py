@@ -26,6 +26,7 @@ FAHRENHEIT_ABOVE = 50.0  # a body temperature written above this is in degrees F
 
 NEGATED = "negated"
 HYPOTHETICAL = "hypothetical"
+HISTORICAL = "historical"
 _PSEUDO = "pseudo"
 
 
@@ -38,7 +39,7 @@ class Hit:
     start: int
     end: int
     shown: str
-    context: str = ""  # "", "negated" or "hypothetical"
+    context: str = ""  # "", "negated", "hypothetical" or "historical"
 
     @property
     def counts(self) -> bool:
@@ -56,12 +57,16 @@ class Analysis:
         return (hit for hit in self.hits if hit.kind == kind)
 
 
+EXACT = "="  # a knowledge phrase written "=legs" matches those words as written, not their stems
+
+
 @dataclass(frozen=True)
 class _Phrase:
     stems: tuple[str, ...]
     kind: str
     key: str
     shown: str
+    exact: bool = False
 
 
 @dataclass
@@ -81,12 +86,14 @@ class Lexicon:
     speller: Speller | None = None
 
     def add(self, text: str, kind: str, key: str) -> None:
-        stems = tuple(
-            stem(word) for word in _join_number_words(raw_words(text), self.number_words)
-            if word != BREAK and word not in STOPWORDS
-        )
+        exact = text.startswith(EXACT)
+        words = [
+            word for word in _join_number_words(raw_words(text), self.number_words) if word != BREAK and word not in STOPWORDS
+        ]
+        stems = tuple(words) if exact else tuple(stem(word) for word in words)
         if stems:
-            self.phrases.setdefault(stems[0], []).append(_Phrase(stems, kind, key, text))
+            index_key = EXACT + stems[0] if exact else stems[0]
+            self.phrases.setdefault(index_key, []).append(_Phrase(stems, kind, key, text.removeprefix(EXACT), exact))
 
 
 def knowledge_phrases(knowledge: KnowledgeBase) -> Iterator[tuple[str, str, str]]:
@@ -116,6 +123,7 @@ def _language_words(language: Language | None) -> Iterable[str]:
         return ()
     texts = [
         *language.negation_before, *language.negation_after, *language.hypothetical_before, *language.pseudo_cues,
+        *language.historical_before, *language.historical_after,
         *language.scope_ends, *language.traps, *language.number_words,
     ]
     for cue in language.numbers:
@@ -141,10 +149,11 @@ def build_lexicon(knowledge: KnowledgeBase) -> Lexicon:
         if stems:
             lexicon.traps.setdefault(stems[0], []).append(stems)
     for kind, texts in ((NEGATED, language.negation_before), (HYPOTHETICAL, language.hypothetical_before),
-                        (_PSEUDO, language.pseudo_cues)):
+                        (HISTORICAL, language.historical_before), (_PSEUDO, language.pseudo_cues)):
         for text in texts:
             lexicon.cues[all_stems(text)] = kind
-    lexicon.after_cues = {all_stems(text): NEGATED for text in language.negation_after}
+    lexicon.after_cues = {all_stems(text): HISTORICAL for text in language.historical_after}
+    lexicon.after_cues.update({all_stems(text): NEGATED for text in language.negation_after})
     lexicon.cue_lengths = tuple(sorted({len(stems) for stems in (*lexicon.cues, *lexicon.after_cues)}, reverse=True))
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
     lexicon.scope_words = language.scope_words
@@ -212,14 +221,15 @@ def _content_positions(words: tuple[Word, ...], lexicon: Lexicon) -> list[tuple[
 def _find_phrases(words: tuple[Word, ...], positions: list[tuple[int, int]], lexicon: Lexicon) -> list[Hit]:
     hits = []
     for at, (index, thought) in enumerate(positions):
-        for phrase in lexicon.phrases.get(words[index].stem, ()):
+        candidates = [*lexicon.phrases.get(words[index].stem, ()), *lexicon.phrases.get(EXACT + words[index].raw, ())]
+        for phrase in candidates:
             cursor = at
             for wanted in phrase.stems[1:]:
                 nxt = next(
                     (
                         k
                         for k in range(cursor + 1, min(cursor + 2 + MAX_PHRASE_GAP, len(positions)))
-                        if positions[k][1] == thought and words[positions[k][0]].stem == wanted
+                        if positions[k][1] == thought and _form(words[positions[k][0]], phrase.exact) == wanted
                     ),
                     None,
                 )
@@ -229,6 +239,10 @@ def _find_phrases(words: tuple[Word, ...], positions: list[tuple[int, int]], lex
             else:
                 hits.append(Hit(phrase.kind, phrase.key, index, positions[cursor][0], phrase.shown))
     return hits
+
+
+def _form(word: Word, exact: bool) -> str:
+    return word.raw if exact else word.stem
 
 
 def _stems_at(words: tuple[Word, ...], start: int, length: int) -> tuple[str, ...] | None:
@@ -315,8 +329,9 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon) -> str:
         word = words[index]
         if word.is_break or word.stem in lexicon.scope_ends:
             break
-        if _cue_starting_at(words, index, lexicon) is not None:
-            return NEGATED
+        kind = _cue_starting_at(words, index, lexicon)
+        if kind is not None:
+            return kind
         index += 1
         steps += 1
     return ""

@@ -31,6 +31,9 @@ POINTS_SYMPTOM_REGION_WRITTEN = 1.0
 # A concept shared with a condition's own description, split between every condition that shares it.
 POINTS_CONCEPT = 2.0
 MIN_SHARED_CONCEPTS = 2
+SHORT_TEXT_WORDS = 3
+# A past that is over silences a symptom ("a fever last month, long gone") but not a fact about the person.
+LASTING_KINDS = frozenset({"cause", "person", "body_part", "number"})
 # Kinds of concept that describe a complaint (places are counted through regions instead).
 PROFILE_KINDS = frozenset({"symptom", "course", "activity", "cause", "function"})
 
@@ -209,10 +212,12 @@ def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: se
     return None
 
 
-def _concept_hits(analysis: Analysis, affirmed_only: bool) -> dict[str, list[Hit]]:
+def _concept_hits(knowledge: KnowledgeBase, analysis: Analysis, affirmed_only: bool) -> dict[str, list[Hit]]:
+    """Concept hits that count for the rules: affirmed ones; past ones only for lasting facts ("had cancer")."""
     by_concept: dict[str, list[Hit]] = {}
     for hit in analysis.of_kind("concept"):
-        if hit.counts or (not affirmed_only and hit.context == "hypothetical"):
+        lasting = hit.context == "historical" and knowledge.concepts[hit.key].kind in LASTING_KINDS
+        if hit.counts or lasting or (not affirmed_only and hit.context == "hypothetical"):
             by_concept.setdefault(hit.key, []).append(hit)
     return by_concept
 
@@ -221,8 +226,8 @@ def _flags(
     knowledge: KnowledgeBase, analysis: Analysis | None, chosen: Iterable[str]
 ) -> tuple[tuple[UrgentMatch, ...], tuple[Question, ...]]:
     chosen_set = set(chosen)
-    affirmed = _concept_hits(analysis, True) if analysis else {}
-    supposed = _concept_hits(analysis, False) if analysis else {}
+    affirmed = _concept_hits(knowledge, analysis, True) if analysis else {}
+    supposed = _concept_hits(knowledge, analysis, False) if analysis else {}
     present, maybe_present = set(affirmed), set(supposed)
     phrase_hits = [hit for hit in analysis.of_kind("flag")] if analysis else []
     found, asked = [], []
@@ -249,6 +254,18 @@ def _flags(
             asked.append(Question(flag.id, flag.everyday))
     found.sort(key=lambda match: (URGENCY_ORDER[match.urgency], match.id))
     return tuple(found), tuple(asked)
+
+
+def _is_complaint(knowledge: KnowledgeBase, analysis: Analysis) -> bool:
+    """Text that describes a symptom, or is short enough to be a place alone ("my knee").
+
+    Places and shared ideas count only then: "nobody ever texts me back" or "hip hip hooray" name a body
+    part without complaining of anything.
+    """
+    content = sum(1 for word in analysis.words if word.is_content)
+    return content <= SHORT_TEXT_WORDS or any(
+        hit.counts and hit.kind == "concept" and knowledge.concepts[hit.key].kind == "symptom" for hit in analysis.hits
+    )
 
 
 # --- places ----------------------------------------------------------------------------------------------
@@ -292,6 +309,7 @@ def _score_condition(
     written_regions: set[str],
     chosen_symptoms: set[str],
     analysis: Analysis | None,
+    complaint: bool,
 ) -> tuple[float, list[str]]:
     condition = knowledge.conditions[condition_id]
     score = 0.0
@@ -316,7 +334,7 @@ def _score_condition(
             reversed([(hit.key, hit.shown) for hit in affirmed if hit.kind == "concept" and hit.key in profile])
         )
         # One shared idea ("sick", "sore") says too little on its own; two or more, or any other evidence, count.
-        if len(shared) >= MIN_SHARED_CONCEPTS or score > 0:
+        if complaint and (len(shared) >= MIN_SHARED_CONCEPTS or score > 0):
             for concept_id, shown in sorted(shared.items()):
                 score += index.concept_points[concept_id]
                 reasons.append(strings.MATCH_REASON_CONCEPT.format(words=shown))
@@ -393,13 +411,14 @@ def match(
         else:
             unknown.append(flag)
     chosen_symptoms = set(symptoms)
-    written_regions = (_text_regions(knowledge, analysis) if analysis else set()) - chosen_regions
+    complaint = analysis is not None and _is_complaint(knowledge, analysis)
+    written_regions = (_text_regions(knowledge, analysis) if analysis and complaint else set()) - chosen_regions
 
     urgent, ask = _flags(knowledge, analysis, chosen_flags)
     conditions: list[ConditionMatch] = []
     for condition in knowledge.conditions.values():
         score, reasons = _score_condition(
-            knowledge, index, condition.id, chosen_regions, written_regions, chosen_symptoms, analysis
+            knowledge, index, condition.id, chosen_regions, written_regions, chosen_symptoms, analysis, complaint
         )
         if score >= MIN_SCORE:
             involvement = tuple(

@@ -18,19 +18,21 @@ STOPWORDS = frozenset(
     {
         "a", "an", "the", "my", "your", "his", "her", "their", "our", "of", "in", "on", "at", "to", "into",
         "onto", "is", "are", "am", "was", "were", "i", "im", "it", "its", "me", "be", "been", "being", "very",
-        "really", "so", "quite", "bit", "lot", "lots", "some", "that", "this", "there", "also", "too", "by",
-        "with", "for", "from", "s", "ive", "id", "ill", "he", "she", "hes", "shes", "him", "them", "they",
+        "really", "so", "quite", "bit", "lot", "lots", "some", "that", "this", "also", "too", "by",
+        "with", "from", "s", "ive", "id", "he", "she", "hes", "shes", "him", "them", "they",
         "theyre", "we", "us", "you", "youre", "just", "like", "kind", "sort", "have", "has", "had",
-        "do", "does", "did", "get", "gets", "got", "getting", "keep", "keeps", "kept", "kinda", "sorta",
+        "do", "does", "did", "kinda", "sorta",
         "pretty", "totally", "literally", "basically", "actually", "um", "uh", "lol", "tbh", "rn", "pls",
         "please", "hi", "hello", "hey", "thanks", "thank", "will", "would", "which", "who", "what",
     }
 )
 # Letters, numbers (with a decimal part), and punctuation that ends a thought.
-_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[.;:!?()\n]|(?<=\s)-(?=\s)")
+_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[.,;:!?()\n]|(?<=\s)-(?=\s)")
 # "IT band" would otherwise lose "it" (a small word) and match "resistance band".
 _IT_BAND = re.compile(r"\bit[ -]?band\b")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
+# "my child's school": the possessive goes, so "childs" is never mistaken for another word.
+_POSSESSIVE = re.compile(r"(?<=[a-z])['’]s\b")
 
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -39,7 +41,7 @@ def normalise(text: str) -> str:
     """Lower-case, accent-free text with apostrophes dropped (so "can't" == "cant")."""
     folded = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
-    return _IT_BAND.sub("itband", ascii_text.lower().translate(_APOSTROPHES))
+    return _IT_BAND.sub("itband", _POSSESSIVE.sub("", ascii_text.lower()).translate(_APOSTROPHES))
 
 
 @lru_cache(maxsize=16384)
