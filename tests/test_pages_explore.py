@@ -175,3 +175,37 @@ def test_clear_button_forgets_every_choice(explore: AppTest) -> None:
     explore.button(key="explore_clear").click().run()
     assert not explore.session_state[keys.SELECTED_REGIONS]
     assert not explore.session_state[keys.SYMPTOM_TEXT]
+
+
+def test_a_suggested_sign_is_asked_and_yes_ticks_it(explore: AppTest) -> None:
+    """Words that suggest a sign without establishing it ask "Does this apply to you?"; Yes ticks the sign."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "sore back, what if I can't pee later"
+    explore.run()
+    assert strings.EXPLORE_ASK_HEADING in _text(explore)
+    explore.button(key="explore_ask_bladder_trouble").click().run()
+    assert "bladder_trouble" in explore.session_state[keys.RED_FLAGS]
+    assert not explore.exception
+
+
+def test_an_area_only_muscles_refer_to_is_an_answer_not_nothing(explore: AppTest, shipped_knowledge) -> None:
+    """An area with referred pain but no condition lists the muscles instead of "nothing fits"."""
+    from glutemap.search.matcher import match
+
+    area = next(
+        f"{r.id}_l" if r.sided else r.id
+        for r in shipped_knowledge.regions.values()
+        if not match(shipped_knowledge, regions=[r.id]).conditions and match(shipped_knowledge, regions=[r.id]).muscles
+    )
+    explore.session_state[keys.SELECTED_REGIONS] = [area]
+    explore.run()
+    text = _text(explore)
+    assert strings.EXPLORE_MUSCLES_ONLY in text
+    assert strings.EXPLORE_NO_MATCH not in text
+
+
+def test_an_area_note_is_shown_for_an_area_glutemap_does_not_cover(explore: AppTest, shipped_knowledge) -> None:
+    """An area with a not-linked note shows what usually causes pain there and whom to see."""
+    region = next(r for r in shipped_knowledge.regions.values() if r.not_linked is not None)
+    explore.session_state[keys.SELECTED_REGIONS] = [f"{region.id}_l" if region.sided else region.id]
+    explore.run()
+    assert region.not_linked.causes[:40] in _text(explore).replace("\\", "")

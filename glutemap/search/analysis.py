@@ -85,6 +85,11 @@ class Lexicon:
     number_concepts: tuple[Concept, ...] = ()
     speller: Speller | None = None
 
+    def prepare_spelling(self) -> None:
+        """Build the spelling index ahead of the first visitor (it is otherwise built at the first unknown word)."""
+        if self.speller is not None:
+            self.speller.prepare()
+
     def add(self, text: str, kind: str, key: str) -> None:
         exact = text.startswith(EXACT)
         words = [

@@ -31,13 +31,19 @@ class Speller:
     """Corrects a word to the nearest word the knowledge uses, when the word is neither English nor known."""
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
-        counts = Counter(word for word in vocabulary if word.isalpha())
-        self._known = frozenset(counts)
-        self._english = english_words()
-        self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-        for word, count in counts.items():
-            self._symspell.create_dictionary_entry(word, count)
+        self._counts = Counter(word for word in vocabulary if word.isalpha())
+        self._known = frozenset(self._counts)
+        self._symspell: SymSpell | None = None  # built at the first unknown word (a warm-up calls `prepare`)
         self._cache: dict[str, str] = {}
+
+    def prepare(self) -> None:
+        """Build the correction index now rather than at the first unknown word."""
+        if self._symspell is None:
+            english_words()
+            symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            for word, count in self._counts.items():
+                symspell.create_dictionary_entry(word, count)
+            self._symspell = symspell
 
     def correct(self, word: str) -> str:
         """The knowledge word `word` was probably meant to be, or `word` itself."""
@@ -50,8 +56,10 @@ class Speller:
         return corrected
 
     def _correct(self, word: str) -> str:
-        if len(word) < MIN_LENGTH_ONE_EDIT or not word.isalpha() or word in self._known or word in self._english:
+        if len(word) < MIN_LENGTH_ONE_EDIT or not word.isalpha() or word in self._known or word in english_words():
             return word
+        self.prepare()
+        assert self._symspell is not None
         max_edits = 2 if len(word) >= MIN_LENGTH_TWO_EDITS else 1
         suggestions = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=max_edits)
         if not suggestions:

@@ -50,7 +50,7 @@ def _load(root: str, version: str) -> tuple[KnowledgeBase | None, tuple[Knowledg
     elif knowledge is not None:
         # The search index (stems, spelling, English word list) is built with the knowledge, in the
         # server's warm-up, rather than on the first visitor's first search.
-        search_index(knowledge)
+        search_index(knowledge).lexicon.prepare_spelling()
         long_lived_objects_changed()  # the knowledge lives until the files change
     return knowledge, tuple(errors)
 
