@@ -261,7 +261,9 @@ def run_lines(monkeypatch: pytest.MonkeyPatch, knowledge: Path, stdin: str) -> R
 def test_search_jsonl_answers_one_line_per_query(monkeypatch: pytest.MonkeyPatch, tiny_knowledge_dir: Path) -> None:
     """Plain text and JSON objects each get one result line, in the --json shape, numbered."""
     result = run_lines(
-        monkeypatch, tiny_knowledge_dir, 'outer knee pain when running\n{"regions": ["hip_lateral_l"], "red_flags": ["night_pain"]}\n'
+        monkeypatch,
+        tiny_knowledge_dir,
+        'outer knee pain when running\n{"regions": ["hip_lateral_l"], "red_flags": ["night_pain"]}\n',
     )
     lines = [json.loads(line) for line in result.out.splitlines()]
     assert (result.code, [line["line"] for line in lines]) == (0, [1, 2])
@@ -283,7 +285,8 @@ def test_eval_prints_the_figures(tmp_path: Path, tiny_knowledge_dir: Path) -> No
     """`glutemap eval` reports top-3, red-flag recall, false alarms, unrelated text and latency."""
     cases = tmp_path / "set.jsonl"
     cases.write_text(
-        '{"id": "1", "text": "outer knee pain when running", "kind": "condition", "conditions": ["outer_knee_pain"], "flags": []}\n'
+        '{"id": "1", "text": "outer knee pain when running", "kind": "condition", '
+        '"conditions": ["outer_knee_pain"], "flags": []}\n'
         '{"id": "2", "text": "what time do you open", "kind": "unrelated", "conditions": [], "flags": []}\n'
     )
     result = run("--knowledge", str(tiny_knowledge_dir), "eval", str(cases))

@@ -80,7 +80,9 @@ def test_a_denied_sign_raises_no_flag(shipped_knowledge: KnowledgeBase, text: st
         ("no pain but I'm numb between my legs", "saddle_numbness"),
     ],
 )
-def test_a_negation_never_reaches_past_its_clause_or_into_the_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+def test_a_negation_never_reaches_past_its_clause_or_into_the_sign(
+    shipped_knowledge: KnowledgeBase, text: str, flag: str
+) -> None:
     """ "can't pee" is a finding, not a denial; "and" and "but" end what a "no" can reach."""
     assert flag in _flags(shipped_knowledge, text)
 
