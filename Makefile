@@ -71,6 +71,7 @@ browser: $(VENV)/.test-installed chromium
 
 # Benchmarks: every figure as a ratio to a hello-world Streamlit app measured in the same run (bench/README.md).
 bench: $(VENV)/.test-installed chromium haproxy
+	$(BIN)/glutemap eval tests/eval/*.jsonl
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.scale_bench
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
 from glutemap.models import KnowledgeBase, RedFlagGroup, Source, Urgency
+from glutemap.search.matcher import match
 from glutemap.search.text import phrase_stems as tokens
 
 CONDITION_IDS = {
@@ -212,3 +213,31 @@ def test_no_text_holds_links_or_markup(shipped_knowledge: KnowledgeBase, forbidd
     """Knowledge text is plain: no URLs (outside a source's url), no HTML and no Markdown links."""
     found = [f"{where}: {text[:80]!r}" for where, text in _texts(shipped_knowledge, "knowledge") if forbidden in text]
     assert found == []
+
+
+# Words that say how soon to act, at each urgency or a more urgent one (English knowledge text).
+URGENCY_WORDS = {
+    "emergency": ("emergency", "999", "911", "call", "now", "straight away", "immediately", "right away"),
+    "urgent": ("today", "same day", "same-day", "urgent", "now", "straight away", "immediately", "emergency"),
+    "prompt": ("within a few days", "within days", "few days", "soon", "today", "now", "urgent", "emergency"),
+}
+
+
+def _advice_passages(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
+    """Patient passages that tell people when to get help: conditions' advice and exercises' stop-if cautions."""
+    for condition in knowledge.conditions.values():
+        for text in (*condition.see_clinician, *condition.self_care):
+            yield f"condition {condition.id}", text
+    for exercise in knowledge.exercises.values():
+        for text in exercise.stop_if:
+            yield f"exercise {exercise.id}", text
+
+
+def test_every_passage_that_names_a_sign_is_as_urgent_as_its_flag(shipped_knowledge: KnowledgeBase) -> None:
+    """A passage the matcher reads as a red flag tells people to act at that flag's urgency (or sooner)."""
+    weaker = []
+    for where, text in _advice_passages(shipped_knowledge):
+        for urgent in match(shipped_knowledge, text=text).urgent:
+            if not any(word in text.lower() for word in URGENCY_WORDS[urgent.urgency]):
+                weaker.append(f"{where}: {urgent.id} is {urgent.urgency}: {text[:90]}")
+    assert weaker == []
