@@ -7,21 +7,37 @@ PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint unit browser chromium fonts screenshots kiosk bench clean serve haproxy test-scale test-long
+.PHONY: run test lint unit browser chromium fonts screenshots kiosk bench clean serve haproxy test-scale test-long upgrade
 
 $(BIN)/python:
+	@echo "Creating the virtualenv $(VENV)"
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
 	  echo "Installing Debian's python3-venv to create $(VENV)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
-	@$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+# Python packages come from the lock (requirements/*.txt: exact versions with hashes), so every machine
+# installs the same thing; `make upgrade` refreshes the lock. GluteMap itself installs without dependencies.
+LOCK_INSTALL = $(BIN)/pip install -q --disable-pip-version-check --require-hashes --no-deps
+$(VENV)/.run-installed: requirements/run.txt pyproject.toml | $(BIN)/python
+	@echo "Installing the locked runtime packages into $(VENV) (a few minutes the first time)"
+	$(LOCK_INSTALL) -r requirements/run.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.test-installed: requirements/test.txt pyproject.toml | $(BIN)/python
+	@echo "Installing the locked runtime and test packages into $(VENV) (a few minutes the first time)"
+	$(LOCK_INSTALL) -r requirements/test.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	@touch $@ $(VENV)/.run-installed
+
+# Refresh the lock to the newest releases pyproject.toml allows, then run the tests against them.
+PIP_COMPILE = $(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --upgrade
+upgrade: | $(BIN)/python
+	$(BIN)/pip install -q --disable-pip-version-check pip-tools
+	$(PIP_COMPILE) -o requirements/run.txt pyproject.toml
+	$(PIP_COMPILE) --extra test -o requirements/test.txt pyproject.toml
+	rm -f $(VENV)/.run-installed $(VENV)/.test-installed
+	$(MAKE) test
 
 # Browser tests drive Debian's chromium; no test tool ever downloads a browser.
 # The handout PDF uses Debian's DejaVu font (full Unicode punctuation).
@@ -64,10 +80,10 @@ test: $(VENV)/.test-installed chromium lint
 	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 unit: $(VENV)/.test-installed
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser and not long and not scale"
 
 browser: $(VENV)/.test-installed chromium
-	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m "browser and not long and not scale"
 
 # Benchmarks: every figure as a ratio to a hello-world Streamlit app measured in the same run (bench/README.md).
 bench: $(VENV)/.test-installed chromium haproxy
