@@ -29,8 +29,9 @@ POINTS_SYMPTOM_REGION_CHOSEN = 1.5
 POINTS_REGION_WRITTEN = 1.5
 POINTS_SYMPTOM_REGION_WRITTEN = 1.0
 # A concept shared with a condition's own description, split between every condition that shares it.
-POINTS_CONCEPT = 2.0
+POINTS_CONCEPT = 1.5
 MIN_SHARED_CONCEPTS = 2
+MAX_CONCEPT_POINTS = 1.0  # one idea only this condition's description uses still weighs less than a name
 SHORT_TEXT_WORDS = 3
 # A past that is over silences a symptom ("a fever last month, long gone") but not a fact about the person.
 LASTING_KINDS = frozenset({"cause", "person", "body_part", "number"})
@@ -163,7 +164,9 @@ def _build_index(knowledge: KnowledgeBase) -> _Index:
     for concepts in profiles.values():
         for concept in concepts:
             shared[concept] = shared.get(concept, 0) + 1
-    return _Index(lexicon, profiles, {concept: POINTS_CONCEPT / count for concept, count in shared.items()})
+    return _Index(
+        lexicon, profiles, {concept: min(MAX_CONCEPT_POINTS, POINTS_CONCEPT / count) for concept, count in shared.items()}
+    )
 
 
 def search_index(knowledge: KnowledgeBase) -> _Index:
@@ -269,8 +272,8 @@ def _is_complaint(knowledge: KnowledgeBase, analysis: Analysis) -> bool:
 
 
 # --- places ----------------------------------------------------------------------------------------------
-def _text_regions(knowledge: KnowledgeBase, analysis: Analysis) -> set[str]:
-    """Areas named in the text; a precise phrase ("outer knee") wins over a broad one inside it ("knee")."""
+def _text_places(knowledge: KnowledgeBase, analysis: Analysis) -> tuple[tuple[str, ...], ...]:
+    """The areas each place phrase names; a precise phrase ("outer knee") wins over a broad one inside it ("knee")."""
     placed: list[tuple[Hit, tuple[str, ...]]] = []
     for hit in analysis.hits:
         if not hit.counts:
@@ -279,7 +282,7 @@ def _text_regions(knowledge: KnowledgeBase, analysis: Analysis) -> set[str]:
             placed.append((hit, (hit.key,)))
         elif hit.kind == "concept" and knowledge.concepts[hit.key].regions:
             placed.append((hit, knowledge.concepts[hit.key].regions))
-    regions: set[str] = set()
+    places: list[tuple[str, ...]] = []
     for hit, hit_regions in placed:
         inside_narrower = any(
             other.start <= hit.start and hit.end <= other.end and (other.start, other.end) != (hit.start, hit.end)
@@ -287,8 +290,8 @@ def _text_regions(knowledge: KnowledgeBase, analysis: Analysis) -> set[str]:
             for other, other_regions in placed
         )
         if not inside_narrower:
-            regions.update(hit_regions)
-    return regions
+            places.append(hit_regions)
+    return tuple(dict.fromkeys(places))
 
 
 def _area_notes(knowledge: KnowledgeBase, regions: Iterable[str]) -> tuple[AreaNote, ...]:
@@ -306,7 +309,7 @@ def _score_condition(
     index: _Index,
     condition_id: str,
     chosen_regions: set[str],
-    written_regions: set[str],
+    written_places: tuple[tuple[str, ...], ...],
     chosen_symptoms: set[str],
     analysis: Analysis | None,
     complaint: bool,
@@ -343,17 +346,24 @@ def _score_condition(
             score += POINTS_SYMPTOM_CHOSEN
             reasons.append(strings.MATCH_REASON_SYMPTOM_CHOSEN.format(symptom=symptom.text))
     symptom_regions = {region for symptom in condition.symptoms for region in symptom.regions}
-    for region_id in sorted(chosen_regions | written_regions):
+    for region_id in sorted(chosen_regions):
         label = knowledge.regions[region_id].label
-        chosen = region_id in chosen_regions
         if region_id in condition.regions:
-            score += POINTS_REGION_CHOSEN if chosen else POINTS_REGION_WRITTEN
-            template = strings.MATCH_REASON_REGION_MAIN_CHOSEN if chosen else strings.MATCH_REASON_REGION_MAIN_WRITTEN
-            reasons.append(template.format(place=label))
+            score += POINTS_REGION_CHOSEN
+            reasons.append(strings.MATCH_REASON_REGION_MAIN_CHOSEN.format(place=label))
         elif region_id in symptom_regions:
-            score += POINTS_SYMPTOM_REGION_CHOSEN if chosen else POINTS_SYMPTOM_REGION_WRITTEN
-            template = strings.MATCH_REASON_REGION_SOME_CHOSEN if chosen else strings.MATCH_REASON_REGION_SOME_WRITTEN
-            reasons.append(template.format(place=label))
+            score += POINTS_SYMPTOM_REGION_CHOSEN
+            reasons.append(strings.MATCH_REASON_REGION_SOME_CHOSEN.format(place=label))
+    # A written place counts once, at its best: "bum" names four areas but is one thing the person said.
+    for place in written_places:
+        main = [region for region in place if region in condition.regions and region not in chosen_regions]
+        some = [region for region in place if region in symptom_regions and region not in chosen_regions]
+        if main:
+            score += POINTS_REGION_WRITTEN
+            reasons.append(strings.MATCH_REASON_REGION_MAIN_WRITTEN.format(place=knowledge.regions[main[0]].label))
+        elif some:
+            score += POINTS_SYMPTOM_REGION_WRITTEN
+            reasons.append(strings.MATCH_REASON_REGION_SOME_WRITTEN.format(place=knowledge.regions[some[0]].label))
     return score, reasons
 
 
@@ -412,13 +422,14 @@ def match(
             unknown.append(flag)
     chosen_symptoms = set(symptoms)
     complaint = analysis is not None and _is_complaint(knowledge, analysis)
-    written_regions = (_text_regions(knowledge, analysis) if analysis and complaint else set()) - chosen_regions
+    written_places = _text_places(knowledge, analysis) if analysis and complaint else ()
+    written_regions = {region for place in written_places for region in place} - chosen_regions
 
     urgent, ask = _flags(knowledge, analysis, chosen_flags)
     conditions: list[ConditionMatch] = []
     for condition in knowledge.conditions.values():
         score, reasons = _score_condition(
-            knowledge, index, condition.id, chosen_regions, written_regions, chosen_symptoms, analysis, complaint
+            knowledge, index, condition.id, chosen_regions, written_places, chosen_symptoms, analysis, complaint
         )
         if score >= MIN_SCORE:
             involvement = tuple(

@@ -13,8 +13,8 @@ from importlib import resources
 
 from symspellpy import SymSpell, Verbosity
 
-# One typo in words of four letters or more, two in words of seven or more: shorter words have too many
-# near neighbours to guess safely.
+# One typo in words of four letters or more (in three-letter words only a missing letter), two in words of
+# seven or more: shorter words have too many near neighbours to guess safely.
 MIN_LENGTH_ONE_EDIT = 4
 MIN_LENGTH_TWO_EDITS = 7
 
@@ -56,7 +56,7 @@ class Speller:
         return corrected
 
     def _correct(self, word: str) -> str:
-        if len(word) < MIN_LENGTH_ONE_EDIT or not word.isalpha() or word in self._known or word in english_words():
+        if len(word) < MIN_LENGTH_ONE_EDIT - 1 or not word.isalpha() or word in self._known or word in english_words():
             return word
         self.prepare()
         assert self._symspell is not None
@@ -64,5 +64,10 @@ class Speller:
         suggestions = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=max_edits)
         if not suggestions:
             return word
+        if len(word) < MIN_LENGTH_ONE_EDIT:
+            # Three letters: only a missing letter is safe to restore ("bak" -> "back", never "hpi" -> "hip").
+            suggestions = [item for item in suggestions if len(item.term) == len(word) + 1]
+            if not suggestions:
+                return word
         best = min(suggestions, key=lambda item: (item.distance, -item.count, item.term))
         return str(best.term)
