@@ -416,6 +416,11 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
             for a, area in enumerate(pattern.areas):
                 yield "regions", ("referral_patterns", p, "areas", a, "region"), area.region
     elif isinstance(model, Condition):
+        for r, rule in enumerate(model.signs):
+            for part in ("all", "unless"):
+                for c, choice in enumerate(getattr(rule, part)):
+                    for concept in choice.split("|"):
+                        yield "concepts", ("signs", r, part, c), concept
         for i, region in enumerate(model.regions):
             yield "regions", ("regions", i), region
         for s, symptom in enumerate(model.symptoms):

@@ -134,6 +134,18 @@ class Muscle(Record):
     reviewed_on: dt.date
 
 
+# "numbness|tingling": any one of the named concepts fills the slot.
+ConceptChoice = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$", max_length=200)]
+
+
+class ConceptRule(Record):
+    """Concepts that must all be found (in any order, not negated) within `within` words of each other."""
+
+    all: tuple[ConceptChoice, ...] = Field(min_length=1)
+    unless: tuple[ConceptChoice, ...] = Field(default=(), description="concepts anywhere in the text that cancel the rule")
+    within: int = Field(default=8, ge=1, le=400, description="the longest stretch of words the concepts may span")
+
+
 class Symptom(Record):
     id: Id
     text: ShortText
@@ -161,6 +173,7 @@ class Condition(Record):
     name: ShortText
     also_called: tuple[ShortText, ...] = ()
     words: tuple[ShortText, ...] = Field(default=(), description="extra everyday words that point here")
+    signs: tuple[ConceptRule, ...] = Field(default=(), description="concept combinations typical of this condition")
     summary: Text
     symptoms: tuple[Symptom, ...] = Field(min_length=1)
     regions: tuple[Id, ...] = Field(min_length=1)
@@ -259,18 +272,6 @@ class Exercise(Record):
     notes: tuple[Text, ...] = ()
     sources: tuple[Id, ...] = Field(min_length=1)
     reviewed_on: dt.date
-
-
-# "numbness|tingling": any one of the named concepts fills the slot.
-ConceptChoice = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$", max_length=200)]
-
-
-class ConceptRule(Record):
-    """Concepts that must all be found (in any order, not negated) within `within` words of each other."""
-
-    all: tuple[ConceptChoice, ...] = Field(min_length=1)
-    unless: tuple[ConceptChoice, ...] = Field(default=(), description="concepts anywhere in the text that cancel the rule")
-    within: int = Field(default=8, ge=1, le=400, description="the longest stretch of words the concepts may span")
 
 
 class RedFlag(Record):

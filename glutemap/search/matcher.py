@@ -24,6 +24,7 @@ POINTS_NAME = 6.0
 POINTS_WORDS = 3.0
 POINTS_SYMPTOM = 3.0
 POINTS_SYMPTOM_CHOSEN = 4.0
+POINTS_SIGN = 3.0  # the first of a condition's typical concept combinations found in the text
 POINTS_REGION_CHOSEN = 2.0
 POINTS_SYMPTOM_REGION_CHOSEN = 1.5
 POINTS_REGION_WRITTEN = 1.5
@@ -313,6 +314,7 @@ def _score_condition(
     chosen_symptoms: set[str],
     analysis: Analysis | None,
     complaint: bool,
+    signs_by_concept: dict[str, list[Hit]],
 ) -> tuple[float, list[str]]:
     condition = knowledge.conditions[condition_id]
     score = 0.0
@@ -332,6 +334,12 @@ def _score_condition(
             if owner == condition_id:
                 score += POINTS_SYMPTOM
                 reasons.append(strings.MATCH_REASON_SYMPTOM.format(symptom=symptom_texts[symptom_id]))
+        for sign in condition.signs:
+            held = _rule_holds(sign, signs_by_concept, set(signs_by_concept))
+            if held is not None:
+                score += POINTS_SIGN
+                reasons.append(strings.MATCH_REASON_SIGN.format(words=" … ".join(hit.shown for hit in held)))
+                break
         profile = index.profiles[condition_id]
         shared = dict(
             reversed([(hit.key, hit.shown) for hit in affirmed if hit.kind == "concept" and hit.key in profile])
@@ -426,10 +434,11 @@ def match(
     written_regions = {region for place in written_places for region in place} - chosen_regions
 
     urgent, ask = _flags(knowledge, analysis, chosen_flags)
+    signs = _concept_hits(knowledge, analysis, True) if analysis and complaint else {}
     conditions: list[ConditionMatch] = []
     for condition in knowledge.conditions.values():
         score, reasons = _score_condition(
-            knowledge, index, condition.id, chosen_regions, written_places, chosen_symptoms, analysis, complaint
+            knowledge, index, condition.id, chosen_regions, written_places, chosen_symptoms, analysis, complaint, signs
         )
         if score >= MIN_SCORE:
             involvement = tuple(
