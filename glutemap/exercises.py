@@ -229,6 +229,12 @@ def dosage_numbers(dosage: Dosage) -> tuple[str, ...]:
         lines.append(strings.EXERCISES_DOSAGE_HOLD.format(seconds=low))
     elif high is not None:
         lines.append(strings.EXERCISES_DOSAGE_HOLD_UP_TO.format(seconds=high))
+    if dosage.sets is not None:
+        lines.append(strings.EXERCISES_DOSAGE_SETS.format(sets=dosage.sets))
+    if dosage.rest_seconds is not None:
+        lines.append(strings.EXERCISES_DOSAGE_REST.format(seconds=dosage.rest_seconds))
+    if dosage.days_per_week is not None:
+        lines.append(strings.EXERCISES_DOSAGE_DAYS.format(days=dosage.days_per_week))
     if dosage.frequency is not None:
         lines.append(strings.EXERCISES_DOSAGE_FREQUENCY.format(frequency=dosage.frequency))
     if not lines:

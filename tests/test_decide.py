@@ -92,9 +92,9 @@ def test_each_condition_gets_the_routine_options_with_when_it_fits_text(
     assert all(card.when_it_fits and all(text.strip() for text in card.when_it_fits) for card in steps.options)
 
 
-def test_there_are_nine_conditions_to_cover() -> None:
-    """The per-condition test above covers all nine shipped conditions."""
-    assert len(SHIPPED_CONDITIONS) == 9
+def test_there_are_fourteen_conditions_to_cover() -> None:
+    """The per-condition test above covers all fourteen shipped conditions."""
+    assert len(SHIPPED_CONDITIONS) == 14
 
 
 @pytest.mark.parametrize("condition_ids", [[], ["trochanteric_bursitis"], ["bulging_disc", "low_back_pain"]])

@@ -175,3 +175,11 @@ def test_shipped_phases_start_with_rest_and_end_with_the_setback_advice(shipped_
 def test_exercise_from_query_accepts_only_known_ids(knowledge: KnowledgeBase, value: object, expected: str | None) -> None:
     """A deep link opens an exercise only when it names one; anything else is ignored."""
     assert exercise_from_query(knowledge, value) == expected
+
+
+def test_sets_rest_and_days_a_week_are_listed_when_given() -> None:
+    """A strength dosage shows its sets, rest between sets and days a week, in that order after the repetitions."""
+    dosage = Dosage(text="t", reps=10, per_side=True, sets=2, rest_seconds=90, days_per_week=2)
+    assert dosage_numbers(dosage) == (
+        "Repetitions: 10", "Sets: 2", "Rest between sets: 90 seconds", "Days a week: 2", "Counted for each side"
+    )
