@@ -299,31 +299,35 @@ def _cue_before(words: tuple[Word, ...], index: int, phrases: tuple[str, ...]) -
     return ""
 
 
-def _cue_ending_at(words: tuple[Word, ...], end: int, lexicon: Lexicon) -> str | None:
+def _cue_ending_at(words: tuple[Word, ...], end: int, lexicon: Lexicon, consumed: frozenset[int]) -> str | None:
     for length in lexicon.cue_lengths:
         kind = lexicon.cues.get(_stems_at(words, end - length + 1, length) or ())
-        if kind is not None:
+        if kind is not None and not consumed.intersection(range(end - length + 1, end + 1)):
             return kind
     return None
 
 
-def _cue_starting_at(words: tuple[Word, ...], start: int, lexicon: Lexicon) -> str | None:
+def _cue_starting_at(words: tuple[Word, ...], start: int, lexicon: Lexicon, consumed: frozenset[int]) -> str | None:
     for length in lexicon.cue_lengths:
         kind = lexicon.after_cues.get(_stems_at(words, start, length) or ())
-        if kind is not None:
+        if kind is not None and not consumed.intersection(range(start, start + length)):
             return kind
     return None
 
 
-def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon) -> str:
-    """"negated", "hypothetical" or "" for one hit, from the cues within its reach."""
+def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: frozenset[int]) -> str:
+    """"negated", "hypothetical", "historical" or "" for one hit, from the cues within its reach.
+
+    `consumed` are the words inside knowledge phrases: the "don't" of "I don't feel the pee" belongs to the
+    finding "don't feel", so it denies nothing else.
+    """
     index = hit.start - 1
     steps = 0
     while index >= 0 and steps < lexicon.scope_words:
         word = words[index]
         if word.is_break or word.stem in lexicon.scope_ends:
             break
-        kind = _cue_ending_at(words, index, lexicon)
+        kind = _cue_ending_at(words, index, lexicon, consumed)
         if kind is not None:
             return "" if kind == _PSEUDO else kind
         index -= 1
@@ -334,7 +338,7 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon) -> str:
         word = words[index]
         if word.is_break or word.stem in lexicon.scope_ends:
             break
-        kind = _cue_starting_at(words, index, lexicon)
+        kind = _cue_starting_at(words, index, lexicon, consumed)
         if kind is not None:
             return kind
         index += 1
@@ -348,8 +352,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     positions = _content_positions(words, lexicon)
     found = list({(hit.kind, hit.key, hit.start, hit.end): hit for hit in reversed(
         _find_phrases(words, positions, lexicon) + _number_hits(words, lexicon))}.values())[::-1]
+    consumed = frozenset(index for hit in found if hit.end > hit.start for index in range(hit.start, hit.end + 1))
     hits = tuple(
-        Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon)) if lexicon.cues else hit
+        Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon, consumed)) if lexicon.cues else hit
         for hit in found
     )
     return Analysis(words, hits, corrections)
