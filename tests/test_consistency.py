@@ -224,13 +224,16 @@ URGENCY_WORDS = {
 
 
 def _advice_passages(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
-    """Patient passages that tell people when to get help: conditions' advice and exercises' stop-if cautions."""
+    """Patient passages that tell people when to get help: conditions' advice, stop-if cautions, area notes."""
     for condition in knowledge.conditions.values():
         for text in (*condition.see_clinician, *condition.self_care):
             yield f"condition {condition.id}", text
     for exercise in knowledge.exercises.values():
         for text in exercise.stop_if:
             yield f"exercise {exercise.id}", text
+    for region in knowledge.regions.values():
+        if region.not_linked is not None:
+            yield f"region {region.id}", region.not_linked.who_to_see
 
 
 def test_every_passage_that_names_a_sign_is_as_urgent_as_its_flag(shipped_knowledge: KnowledgeBase) -> None:
