@@ -28,6 +28,8 @@ STOPWORDS = frozenset(
 )
 # Letters, numbers (with a decimal part), and punctuation that ends a thought.
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[.,;:!?()\n]|(?<=\s)-(?=\s)")
+# "cannot", "can not" and "couldn't" all mean "cant" here, so one phrase covers every spelling.
+_CANNOT = re.compile(r"\b(?:can ?not|couldnt|could not|unable to)\b")
 # "IT band" would otherwise lose "it" (a small word) and match "resistance band".
 _IT_BAND = re.compile(r"\bit[ -]?band\b")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
@@ -41,7 +43,8 @@ def normalise(text: str) -> str:
     """Lower-case, accent-free text with apostrophes dropped (so "can't" == "cant")."""
     folded = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
-    return _IT_BAND.sub("itband", _POSSESSIVE.sub("", ascii_text.lower()).translate(_APOSTROPHES))
+    lowered = _POSSESSIVE.sub("", ascii_text.lower()).translate(_APOSTROPHES)
+    return _IT_BAND.sub("itband", _CANNOT.sub("cant", lowered))
 
 
 @lru_cache(maxsize=16384)
