@@ -329,7 +329,8 @@ class NumberCue(Record):
     """How people write one measured value: phrases near a number, and the factor to the app's unit."""
 
     measure: Measure
-    before: tuple[ShortText, ...] = Field(default=(), description="phrases up to three words before the number")
+    before: tuple[ShortText, ...] = Field(default=(), description="phrases just before the number")
+    reach: int = Field(default=1, ge=1, le=5, description="how many words a before phrase may end ahead of the number")
     after: tuple[ShortText, ...] = Field(default=(), description="phrases right after the number")
     factor: float = Field(default=1.0, gt=0, description="multiply to get years, degrees Celsius or kilograms")
 

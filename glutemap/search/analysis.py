@@ -21,7 +21,6 @@ from glutemap.search.spelling import Speller
 from glutemap.search.text import BREAK, STOPWORDS, Word, all_stems, raw_words, stem
 
 MAX_PHRASE_GAP = 1  # other content words allowed between two words of a phrase
-NUMBER_CUE_REACH = 3  # words between a "before" cue and its number
 FAHRENHEIT_ABOVE = 50.0  # a body temperature written above this is in degrees Fahrenheit
 
 NEGATED = "negated"
@@ -265,7 +264,7 @@ def _number_hits(words: tuple[Word, ...], lexicon: Lexicon) -> list[Hit]:
         value = float(word.raw)
         for cue in lexicon.numbers:
             after = _cue_after(words, index, cue.after) if cue.after else ""
-            before = _cue_before(words, index, cue.before) if cue.before else ""
+            before = _cue_before(words, index, cue.before, cue.reach) if cue.before else ""
             if (cue.after and not after) or (cue.before and not before):
                 continue
             measured = value * cue.factor
@@ -290,10 +289,10 @@ def _cue_after(words: tuple[Word, ...], index: int, phrases: tuple[str, ...]) ->
     return ""
 
 
-def _cue_before(words: tuple[Word, ...], index: int, phrases: tuple[str, ...]) -> str:
+def _cue_before(words: tuple[Word, ...], index: int, phrases: tuple[str, ...], reach: int) -> str:
     for text in phrases:
         stems = all_stems(text)
-        for end in range(index - 1, max(index - 1 - NUMBER_CUE_REACH, -1), -1):
+        for end in range(index - 1, max(index - 1 - reach, -1), -1):
             if _stems_at(words, end - len(stems) + 1, len(stems)) == stems:
                 return text
     return ""

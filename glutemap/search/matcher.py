@@ -34,6 +34,7 @@ POINTS_CONCEPT = 1.5
 MIN_SHARED_CONCEPTS = 2
 MAX_CONCEPT_POINTS = 1.0  # one idea only this condition's description uses still weighs less than a name
 SHORT_TEXT_WORDS = 3
+COMPLAINT_KINDS = frozenset({"symptom", "course", "activity"})
 # A past that is over silences a symptom ("a fever last month, long gone") but not a fact about the person.
 LASTING_KINDS = frozenset({"cause", "person", "body_part", "number"})
 # Kinds of concept that describe a complaint (places are counted through regions instead).
@@ -216,10 +217,29 @@ def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: se
     return None
 
 
+def _inside_a_wider_place(knowledge: KnowledgeBase, analysis: Analysis) -> set[Hit]:
+    """Body-part hits inside a longer place phrase: the "back" of "back of my heel", the "legs" of "between my legs"."""
+    places = [
+        hit for hit in analysis.hits
+        if hit.kind == "region" or (hit.kind == "concept" and knowledge.concepts[hit.key].kind == "body_part")
+    ]
+    return {
+        hit for hit in places
+        if hit.kind == "concept" and any(
+            other.key != hit.key and other.start <= hit.start and hit.end <= other.end
+            and other.end - other.start > hit.end - hit.start
+            for other in places
+        )
+    }
+
+
 def _concept_hits(knowledge: KnowledgeBase, analysis: Analysis, affirmed_only: bool) -> dict[str, list[Hit]]:
     """Concept hits that count for the rules: affirmed ones; past ones only for lasting facts ("had cancer")."""
     by_concept: dict[str, list[Hit]] = {}
+    inside = _inside_a_wider_place(knowledge, analysis)
     for hit in analysis.of_kind("concept"):
+        if hit in inside:
+            continue
         lasting = hit.context == "historical" and knowledge.concepts[hit.key].kind in LASTING_KINDS
         if hit.counts or lasting or (not affirmed_only and hit.context == "hypothetical"):
             by_concept.setdefault(hit.key, []).append(hit)
@@ -261,14 +281,14 @@ def _flags(
 
 
 def _is_complaint(knowledge: KnowledgeBase, analysis: Analysis) -> bool:
-    """Text that describes a symptom, or is short enough to be a place alone ("my knee").
+    """Text that describes a symptom, its course or what brings it on, or is short enough to be a place alone.
 
     Places and shared ideas count only then: "nobody ever texts me back" or "hip hip hooray" name a body
     part without complaining of anything.
     """
     content = sum(1 for word in analysis.words if word.is_content)
     return content <= SHORT_TEXT_WORDS or any(
-        hit.counts and hit.kind == "concept" and knowledge.concepts[hit.key].kind == "symptom" for hit in analysis.hits
+        hit.counts and hit.kind == "concept" and knowledge.concepts[hit.key].kind in COMPLAINT_KINDS for hit in analysis.hits
     )
 
 
