@@ -136,6 +136,11 @@ def write_synthetic_knowledge(source: Path, destination: Path, factor: int) -> i
         [{**term, "term": term["term"] + (f" q{n}z" if n else "")} for n in range(factor) for term in glossary],
     )
     _write(destination / "disclaimer.yaml", _read(source / "disclaimer.yaml"))
+    # The vocabulary and reading rules are shared by every record, as in a real larger knowledge base.
+    for name in ("concepts.yaml", "language.yaml"):
+        if (source / name).is_file():
+            _write(destination / name, _read(source / name))
+            files += 1
     return files + 2
 
 

@@ -100,11 +100,13 @@ class Lexicon:
             self.phrases.setdefault(index_key, []).append(_Phrase(stems, kind, key, text.removeprefix(EXACT), exact))
 
 
-def knowledge_phrases(knowledge: KnowledgeBase) -> Iterator[tuple[str, str, str]]:
-    """(text, kind, key) for every phrase the matcher looks for."""
+def knowledge_phrases(knowledge: KnowledgeBase, concepts_only: bool = False) -> Iterator[tuple[str, str, str]]:
+    """(text, kind, key) for every phrase the matcher looks for (or only the concepts' phrases)."""
     for concept in knowledge.concepts.values():
         for text in concept.words:
             yield text, "concept", concept.id
+    if concepts_only:
+        return
     for region in knowledge.regions.values():
         for text in (region.label, *region.words):
             yield text, "region", region.id
@@ -135,16 +137,21 @@ def _language_words(language: Language | None) -> Iterable[str]:
     return texts
 
 
-def build_lexicon(knowledge: KnowledgeBase) -> Lexicon:
-    """Index the knowledge's phrases and rules for `analyse`."""
+def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexicon:
+    """Index the knowledge's phrases and rules for `analyse`.
+
+    `concepts_only` gives a lexicon of the shared vocabulary alone, without spelling correction: reading the
+    knowledge's own texts with it stays linear as records multiply.
+    """
     language = knowledge.language
     lexicon = Lexicon(number_words=dict(language.number_words) if language else {})
     vocabulary: list[str] = []
-    for text, kind, key in knowledge_phrases(knowledge):
+    for text, kind, key in knowledge_phrases(knowledge, concepts_only):
         lexicon.add(text, kind, key)
         vocabulary += raw_words(text)
     vocabulary += [word for text in _language_words(language) for word in raw_words(text)]
-    lexicon.speller = Speller(word for word in vocabulary if word not in STOPWORDS)
+    if not concepts_only:
+        lexicon.speller = Speller(word for word in vocabulary if word not in STOPWORDS)
     lexicon.number_concepts = tuple(concept for concept in knowledge.concepts.values() if concept.measure is not None)
     if language is None:
         return lexicon

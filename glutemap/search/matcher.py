@@ -150,6 +150,8 @@ _INDEX_CACHE: dict[int, tuple[KnowledgeBase, _Index]] = {}
 
 def _build_index(knowledge: KnowledgeBase) -> _Index:
     lexicon = build_lexicon(knowledge)
+    # The conditions' own texts are read with the shared vocabulary only (a text names its own condition).
+    concept_lexicon = build_lexicon(knowledge, concepts_only=True)
     profiles: dict[str, frozenset[str]] = {}
     for condition in knowledge.conditions.values():
         texts = (condition.name, *condition.also_called, *condition.words,
@@ -158,7 +160,7 @@ def _build_index(knowledge: KnowledgeBase) -> _Index:
         for text in texts:
             found.update(
                 hit.key
-                for hit in analyse(text, lexicon).of_kind("concept")
+                for hit in analyse(text, concept_lexicon).of_kind("concept")
                 if hit.counts and knowledge.concepts[hit.key].kind in PROFILE_KINDS
             )
         profiles[condition.id] = frozenset(found)
