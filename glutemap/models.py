@@ -287,6 +287,7 @@ class RedFlag(Record):
     urgency: Urgency
     advice: Text
     sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date | None = None
 
 
 ConceptKind = Literal["body_part", "symptom", "function", "course", "person", "activity", "cause", "number"]

@@ -244,3 +244,8 @@ def test_every_passage_that_names_a_sign_is_as_urgent_as_its_flag(shipped_knowle
             if not any(word in text.lower() for word in URGENCY_WORDS[urgent.urgency]):
                 weaker.append(f"{where}: {urgent.id} is {urgent.urgency}: {text[:90]}")
     assert weaker == []
+
+
+def test_every_shipped_red_flag_is_dated(shipped_knowledge: KnowledgeBase) -> None:
+    """Each red flag says when its wording, rules and sources were last reviewed."""
+    assert [flag.id for flag in shipped_knowledge.red_flags.values() if flag.reviewed_on is None] == []
