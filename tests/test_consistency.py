@@ -224,7 +224,7 @@ URGENCY_WORDS = {
 
 
 def _advice_passages(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
-    """Patient passages that tell people when to get help: conditions' advice, stop-if cautions, area notes."""
+    """Patient passages that can name a sign: conditions' advice, stop-if cautions, area notes, options, glossary."""
     for condition in knowledge.conditions.values():
         for text in (*condition.see_clinician, *condition.self_care):
             yield f"condition {condition.id}", text
@@ -234,6 +234,12 @@ def _advice_passages(knowledge: KnowledgeBase) -> Iterator[tuple[str, str]]:
     for region in knowledge.regions.values():
         if region.not_linked is not None:
             yield f"region {region.id}", region.not_linked.who_to_see
+    for option in knowledge.options.values():
+        # An option's title says how soon ("Seek care now"), so its passages are read with it.
+        for text in (option.summary, *option.when_it_fits, *option.what_it_involves, *option.what_is_known):
+            yield f"option {option.id}", f"{option.title}: {text}"
+    for term in knowledge.glossary:
+        yield f"glossary {term.term}", term.gloss
 
 
 def test_every_passage_that_names_a_sign_is_as_urgent_as_its_flag(shipped_knowledge: KnowledgeBase) -> None:
