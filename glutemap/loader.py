@@ -19,6 +19,7 @@ from glutemap.collector import collection_paused
 from glutemap.models import (
     CareOption,
     Concept,
+    ConceptRule,
     Condition,
     Disclaimer,
     EmgStudy,
@@ -405,6 +406,15 @@ def _load_single(collected: _Collected, root: Path, name: str, model: type[BaseM
         collected.singles[name] = parsed
 
 
+def _concept_references(field_name: str, rules: Sequence[ConceptRule]) -> Iterator[tuple[str, Path_, str]]:
+    """Every concept named in a list of concept rules ("numbness|tingling" names two)."""
+    for r, rule in enumerate(rules):
+        for part in ("all", "unless"):
+            for c, choice in enumerate(getattr(rule, part)):
+                for concept in choice.split("|"):
+                    yield "concepts", (field_name, r, part, c), concept
+
+
 def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
     """Every (kind, path, id) that `model` points at."""
     if isinstance(model, Muscle):
@@ -416,11 +426,7 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
             for a, area in enumerate(pattern.areas):
                 yield "regions", ("referral_patterns", p, "areas", a, "region"), area.region
     elif isinstance(model, Condition):
-        for r, rule in enumerate(model.signs):
-            for part in ("all", "unless"):
-                for c, choice in enumerate(getattr(rule, part)):
-                    for concept in choice.split("|"):
-                        yield "concepts", ("signs", r, part, c), concept
+        yield from _concept_references("signs", model.signs)
         for i, region in enumerate(model.regions):
             yield "regions", ("regions", i), region
         for s, symptom in enumerate(model.symptoms):
@@ -442,12 +448,8 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
     elif isinstance(model, RedFlag):
-        for field_name in ("rules", "ask_when"):
-            for r, rule in enumerate(getattr(model, field_name)):
-                for part in ("all", "unless"):
-                    for c, choice in enumerate(getattr(rule, part)):
-                        for concept in choice.split("|"):
-                            yield "concepts", (field_name, r, part, c), concept
+        yield from _concept_references("rules", model.rules)
+        yield from _concept_references("ask_when", model.ask_when)
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
     elif isinstance(model, Concept):

@@ -475,3 +475,12 @@ def test_the_fingerprint_changes_when_a_file_is_added(tiny_knowledge_dir: Path) 
 def test_the_fingerprint_is_stable_when_nothing_changes(tiny_knowledge_dir: Path) -> None:
     """Reading the fingerprint twice without edits gives the same value (so the cache is reused)."""
     assert knowledge_fingerprint(tiny_knowledge_dir) == knowledge_fingerprint(tiny_knowledge_dir)
+
+
+def test_a_rule_naming_an_unknown_concept_is_located(make_knowledge: KnowledgeWriter) -> None:
+    """A red flag's rule that names a concept the vocabulary lacks is reported at its file, line and field."""
+    folder = make_knowledge({}, edits={NIGHT_PAIN_FILE: ("  - seed_000\n", '  - seed_000\nrules:\n  - all: ["night|numbz"]\n')})
+    assert _messages(folder) == [
+        "knowledge/red_flags/night_pain.yaml:12: night_pain › rules[0].all[0]: unknown concept 'night' (known: none)",
+        "knowledge/red_flags/night_pain.yaml:12: night_pain › rules[0].all[0]: unknown concept 'numbz' (known: none)",
+    ]
