@@ -26,6 +26,13 @@ def test_deep_link_on_its_own_page_stays() -> None:
     assert deep_link_target({"condition": "x"}, "conditions") is None
 
 
+def test_several_deep_links_settle_on_one_page() -> None:
+    """?condition=x&muscle=y goes to one page and stays there, instead of bouncing between the two."""
+    first = deep_link_target({"condition": "x", "muscle": "y"}, "plan")
+    assert first == "pages/conditions.py"
+    assert deep_link_target({"condition": "x", "muscle": "y"}, "conditions") is None
+
+
 def test_no_deep_link_no_redirect() -> None:
     """Ordinary visits are not redirected."""
     assert deep_link_target({}, "explore") is None

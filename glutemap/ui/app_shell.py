@@ -43,11 +43,15 @@ def build_pages() -> list[st.Page]:
 
 
 def deep_link_target(query: Mapping[str, str], current_url_path: str) -> str | None:
-    """The page file a deep link belongs to when it arrived on another page, else None."""
-    for parameter, (url_path, page_file) in DEEP_LINKS.items():
-        if parameter in query and current_url_path != url_path:
-            return page_file
-    return None
+    """The page file a deep link belongs to when it arrived on another page, else None.
+
+    With several record parameters (?condition=x&muscle=y) the page stays put if it owns any of them, and
+    otherwise goes to the first one's page: redirecting for each in turn would bounce between pages forever.
+    """
+    named = [(url_path, page_file) for parameter, (url_path, page_file) in DEEP_LINKS.items() if parameter in query]
+    if not named or any(url_path == current_url_path for url_path, _ in named):
+        return None
+    return named[0][1]
 
 
 def ensure_routed() -> None:

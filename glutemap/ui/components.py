@@ -6,18 +6,27 @@ escaped), never as HTML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import streamlit as st
+from plotly.graph_objects import Figure
 
 from glutemap import strings
 from glutemap.glossary import terms_in
-from glutemap.models import KnowledgeBase
+from glutemap.models import KnowledgeBase, Pictures
 from glutemap.search.matcher import UrgentMatch
+from glutemap.stickfigure import render_pictures_svg
 from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
+# Escaping is not enough: the renderer finds web addresses, e-mail addresses and `:name:` directives in
+# the text it has already unescaped. An invisible word joiner (U+2060: no width, no line break, skipped
+# by screen readers) inside each of those patterns keeps them text: after a colon that touches the next
+# character (http://, mailto:, :material/icon:), between "www" and its dot, and before an "@".
+_WORD_JOINER = "\u2060"
+_LINK_SEAMS = re.compile(r"(?<=:)(?=\S)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
 
 
 def set_widget_value(key: str, value: object) -> None:
@@ -32,7 +41,8 @@ def set_widget_value(key: str, value: object) -> None:
 
 def plain(text: str) -> str:
     """Escape Markdown so knowledge or visitor text shows exactly as written (no links, HTML or styling)."""
-    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
+    seamed = _LINK_SEAMS.sub(_WORD_JOINER, text)
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in seamed)
 
 
 def say(text: str) -> None:
@@ -98,6 +108,33 @@ def table(rows: Sequence[Mapping[str, object]]) -> None:
     lines = ["| " + " | ".join(_cell(column) for column in columns) + " |", "|" + " --- |" * len(columns)]
     lines += ["| " + " | ".join(_cell(row.get(column)) for column in columns) + " |" for row in rows]
     st.markdown("\n".join(lines))
+
+
+# Plotly's mode bar offers "download as PNG" (on a kiosk the download bar leads to the file manager) and
+# zoom tools these small figures do not need: every chart goes out without it.
+_CHART_CONFIG = {"displayModeBar": False}
+_STATIC_CHART_CONFIG = {"displayModeBar": False, "staticPlot": True}
+
+
+def chart(figure: Figure, key: str, alt: str, *, static: bool = False, streamlit_theme: bool = True) -> None:
+    """A plotly figure with its text alternative and no toolbar; `static` also turns off hover and zoom."""
+    st.plotly_chart(
+        figure,
+        key=key,
+        alt=alt,
+        config=_STATIC_CHART_CONFIG if static else _CHART_CONFIG,
+        theme="streamlit" if streamlit_theme else None,
+    )
+
+
+def exercise_pictures(pictures: Pictures) -> None:
+    """An exercise's start and end drawings side by side, each captioned with its description."""
+    start, end = render_pictures_svg(pictures.start, pictures.end, pictures.alt_start, pictures.alt_end)
+    left, right = st.columns(2)
+    left.image(start, caption=strings.EXERCISES_PICTURE_START.format(alt=pictures.alt_start), alt=pictures.alt_start,
+               width="stretch")
+    right.image(end, caption=strings.EXERCISES_PICTURE_END.format(alt=pictures.alt_end), alt=pictures.alt_end,
+                width="stretch")
 
 
 def disclaimer(knowledge: KnowledgeBase) -> None:
