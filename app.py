@@ -24,6 +24,7 @@ if settings.kiosk:
     kiosk.install(settings)
     if not kiosk.welcome():
         st.stop()
+    kiosk.open_home_after_start(page.url_path)
     kiosk.navigation(PAGES)
 
 target = deep_link_target(st.query_params.to_dict(), page.url_path or "home")

@@ -1,6 +1,7 @@
 """Stick-figure pictures of exercise positions, drawn from the joint positions kept in the knowledge.
 
-The same PNG serves the screen and the PDF handout. Drawn with Pillow only: no fonts, files or network.
+The screen gets SVG (drawn into the page itself, so no picture of a visit is kept on the server under a
+URL); the PDF handout gets PNG, drawn with Pillow. No fonts, files or network either way.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw
 
@@ -130,3 +132,39 @@ def _render(pose: Pose, width: int, view: Bounds) -> bytes:
     buffer = io.BytesIO()
     small.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def _hex(colour: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+def render_pose_svg(pose: Pose, title: str, view: Bounds | None = None) -> str:
+    """The pose as an SVG drawing that scales to any width, with `title` as its text alternative."""
+    left, top, right, bottom = view or bounds(pose)
+    # The same pen as the PNG: line widths follow the picture width, not the zoom.
+    pen = (right - left) / LINE_WIDTH_DIVISOR
+    lines = []
+    for segment in segments(pose):
+        colour, width_in_box = _STYLE[segment.part]
+        cap = "butt" if segment.part == "floor" else "round"
+        (x1, y1), (x2, y2) = segment.start, segment.end
+        lines.append(
+            f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="{_hex(colour)}" '
+            f'stroke-width="{width_in_box * pen:.3g}" stroke-linecap="{cap}"/>'
+        )
+    head = (
+        f'<circle cx="{pose.head.x:g}" cy="{pose.head.y:g}" r="{HEAD_RADIUS:g}" fill="{_hex(BACKGROUND)}" '
+        f'stroke="{_hex(BODY)}" stroke-width="{2.2 * pen:.3g}"/>'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:g} {top:g} {right - left:g} {bottom - top:g}" '
+        f'role="img"><title>{escape(title)}</title>'
+        f'<rect x="{left:g}" y="{top:g}" width="{right - left:g}" height="{bottom - top:g}" fill="{_hex(BACKGROUND)}"/>'
+        f"{''.join(lines)}{head}</svg>"
+    )
+
+
+def render_pictures_svg(start: Pose, end: Pose, start_title: str, end_title: str) -> tuple[str, str]:
+    """Start and end drawings at the same scale and framing, so the change between them is visible."""
+    view = bounds(start, end)
+    return render_pose_svg(start, start_title, view), render_pose_svg(end, end_title, view)

@@ -13,6 +13,7 @@ from glutemap.anatomy_figures import (
 from glutemap.figures import referral_description, referral_figure, referral_views
 from glutemap.ui.components import (
     bullets,
+    chart,
     glossary_for,
     page_knowledge,
     plain,
@@ -24,9 +25,6 @@ from glutemap.ui.components import (
 from glutemap.views import MuscleView, RecordLink, muscle_choices, muscle_view
 
 MUSCLE_PARAM = "muscle"
-FIGURE_CONFIG = {"displayModeBar": False}
-
-
 def follow_choice() -> None:
     """Keep the address in step with the chosen muscle, so a reload or a shared link opens the same one."""
     st.query_params[MUSCLE_PARAM] = st.session_state["muscle_choice"]
@@ -90,7 +88,7 @@ def show_muscle(view: MuscleView) -> None:
     st.subheader(strings.MUSCLE_LAYER)
     say(view.layer_text)
     described = layer_text(knowledge, view.id)
-    st.plotly_chart(layer_figure(knowledge, view.id), config=FIGURE_CONFIG, key="layer_figure", alt=" ".join(described))
+    chart(layer_figure(knowledge, view.id), key="layer_figure", alt=" ".join(described))
     with st.expander(strings.FIGURE_TEXT_HEADING):
         bullets(described)
 
@@ -160,7 +158,7 @@ def show_trendelenburg() -> None:
     st.subheader(strings.TRENDELENBURG_HEADING)
     st.write(strings.TRENDELENBURG_INTRO)
     described = trendelenburg_text()
-    st.plotly_chart(trendelenburg_figure(), config=FIGURE_CONFIG, key="trendelenburg_figure", alt=" ".join(described))
+    chart(trendelenburg_figure(), key="trendelenburg_figure", alt=" ".join(described))
     st.markdown(f"**{strings.FIGURE_TEXT_HEADING}**")
     bullets(described)
 

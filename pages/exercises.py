@@ -15,8 +15,17 @@ from glutemap.exercises import (
     phase_views,
     phases_alt,
 )
-from glutemap.stickfigure import render_pictures_png
-from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say, set_widget_value, table
+from glutemap.ui.components import (
+    bullets,
+    chart,
+    exercise_pictures,
+    numbered,
+    page_knowledge,
+    plain,
+    say,
+    set_widget_value,
+    table,
+)
 from glutemap.ui.plan_widgets import add_to_plan_button
 
 EXERCISE_PARAM = "exercise"
@@ -58,8 +67,7 @@ def show_phases() -> None:
         return
     with st.expander(strings.PHASES_HEADING, icon=":material/timeline:"):
         st.write(strings.PHASES_INTRO)
-        st.plotly_chart(phases_figure(phases), key="phases_figure", theme=None, alt=phases_alt(phases),
-                        config={"displayModeBar": False, "staticPlot": True})
+        chart(phases_figure(phases), key="phases_figure", alt=phases_alt(phases), static=True, streamlit_theme=False)
         st.markdown(f"**{strings.PHASES_TEXT}**")
         for phase in phases:
             say(phase.sentence)
@@ -124,12 +132,7 @@ def show_pictures(view: ExerciseView) -> None:
     if view.pictures is None:
         st.caption(strings.EXERCISES_NO_PICTURES)
         return
-    start, end = render_pictures_png(view.pictures.start, view.pictures.end)
-    left, right = st.columns(2)
-    left.image(start, caption=strings.EXERCISES_PICTURE_START.format(alt=view.pictures.alt_start),
-               alt=view.pictures.alt_start, width="stretch", output_format="PNG")
-    right.image(end, caption=strings.EXERCISES_PICTURE_END.format(alt=view.pictures.alt_end),
-                alt=view.pictures.alt_end, width="stretch", output_format="PNG")
+    exercise_pictures(view.pictures)
     st.caption(strings.EXERCISES_PICTURE_KEY)
 
 
@@ -139,16 +142,15 @@ def show_emg(view: ExerciseView) -> None:
         return
     st.subheader(strings.EMG_HEADING)
     st.write(strings.EMG_INTRO)
-    for index, chart in enumerate(view.emg):
+    for index, emg in enumerate(view.emg):
         with st.container(border=True):
-            st.plotly_chart(emg_figure(chart), key=f"emg_{view.id}_{index}", theme=None, alt=chart.alt,
-                            config={"displayModeBar": False, "staticPlot": True})
-            for detail in chart.details:
+            chart(emg_figure(emg), key=f"emg_{view.id}_{index}", alt=emg.alt, static=True, streamlit_theme=False)
+            for detail in emg.details:
                 st.caption(plain(detail))
-            say(strings.EMG_CAVEAT + chart.caveat)
+            say(strings.EMG_CAVEAT + emg.caveat)
             with st.expander(strings.EMG_TABLE):
-                table(chart.table().records())
-            for source in chart.sources:
+                table(emg.table().records())
+            for source in emg.sources:
                 st.text(strings.EMG_SOURCE.format(source=source))
 
 

@@ -12,7 +12,7 @@ from glutemap.models import KnowledgeBase
 from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
-from glutemap.ui.components import blocks, glossary_for, md_heading, md_section, page_knowledge, plain, table, urgent_panel
+from glutemap.ui.components import blocks, chart, glossary_for, md_heading, md_section, page_knowledge, plain, table, urgent_panel
 from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag
 from glutemap.ui.plan_widgets import add_to_plan_button
@@ -77,7 +77,8 @@ def show_flow(view: ExploreView) -> None:
     if not view.flow:
         st.write(strings.EXPLORE_SECTION_EMPTY)
         return
-    st.plotly_chart(flow_figure(view.flow, strings.FLOW_KIND_LABELS, strings.EXPLORE_FLOW_TITLE), key="flow_chart")
+    chart(flow_figure(view.flow, strings.FLOW_KIND_LABELS, strings.EXPLORE_FLOW_TITLE), key="flow_chart",
+          alt=strings.EXPLORE_FLOW_TITLE)
     with st.expander(strings.EXPLORE_FLOW_TABLE):
         table(flow_table(view.flow, strings.FLOW_KIND_LABELS))
 

@@ -7,10 +7,9 @@ import streamlit as st
 from glutemap import strings
 from glutemap.handout import Handout, build_handout, handout_pdf
 from glutemap.plan import plan_text
-from glutemap.qr import qr_png
+from glutemap.qr import qr_svg
 from glutemap.settings import deployment
-from glutemap.stickfigure import render_pictures_png
-from glutemap.ui.components import bullets, numbered, page_knowledge, plain, say
+from glutemap.ui.components import bullets, exercise_pictures, numbered, page_knowledge, plain, say
 from glutemap.ui.plan_widgets import plan_conditions, plan_editor
 
 # Static CSS only (no knowledge or visitor text): printing shows the handout, not the controls.
@@ -34,11 +33,13 @@ def show_take_home(text: str, handout: Handout) -> None:
     qr_column, other_column = st.columns([3, 2])
     with qr_column:
         st.markdown(f"**{strings.PLAN_QR_HEADING}**")
-        png = qr_png(text)
-        if png is None:
+        # SVG goes into the page itself (a data: address): a PNG would be kept on the server under a URL that
+        # stays fetchable after the visit, until the session expires.
+        svg = qr_svg(text, strings.PLAN_QR_CAPTION)
+        if svg is None:
             st.warning(strings.PLAN_QR_TOO_LONG)
         else:
-            st.image(png, caption=strings.PLAN_QR_CAPTION, alt=strings.PLAN_QR_CAPTION, width="stretch", output_format="PNG")
+            st.image(svg, caption=strings.PLAN_QR_CAPTION, alt=strings.PLAN_QR_CAPTION, width="stretch")
             st.caption(strings.PLAN_QR_HELP)
             with st.expander(strings.PLAN_QR_TEXT):
                 st.text(text)
@@ -71,12 +72,7 @@ def show_handout(handout: Handout) -> None:
             with st.container(border=True, key=f"handout_item_{index}"):
                 st.markdown(f"#### {plain(item.heading)}")
                 if item.pictures is not None:
-                    start, end = render_pictures_png(item.pictures.start, item.pictures.end)
-                    left, right = st.columns(2)
-                    left.image(start, caption=f"{strings.HANDOUT_PICTURE_START}: {item.pictures.alt_start}",
-                               alt=item.pictures.alt_start, width="stretch", output_format="PNG")
-                    right.image(end, caption=f"{strings.HANDOUT_PICTURE_END}: {item.pictures.alt_end}",
-                                alt=item.pictures.alt_end, width="stretch", output_format="PNG")
+                    exercise_pictures(item.pictures)
                 st.markdown(f"**{strings.HANDOUT_DOSAGE}:** {plain(item.dosage)}")
                 if item.equipment:
                     st.markdown(f"**{strings.HANDOUT_EQUIPMENT}:** {plain(', '.join(item.equipment))}")

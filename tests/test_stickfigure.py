@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import io
+from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
 
 from glutemap.models import Joint, KnowledgeBase, Pose
-from glutemap.stickfigure import BACKGROUND, WORKING_LEG, bounds, render_pictures_png, render_pose_png, segments
+from glutemap.stickfigure import (
+    BACKGROUND,
+    WORKING_LEG,
+    bounds,
+    render_pictures_png,
+    render_pictures_svg,
+    render_pose_png,
+    render_pose_svg,
+    segments,
+)
 
 POSE = Pose(
     head=Joint(x=12, y=62), neck=Joint(x=19, y=67), hip=Joint(x=50, y=69), knee=Joint(x=66, y=57),
@@ -74,3 +84,35 @@ def test_empty_sky_stays_background() -> None:
     """Far from every line the picture is plain background."""
     image = _image(render_pose_png(POSE, width=400, view=(0.0, 0.0, 100.0, 100.0)))
     assert image.getpixel((20, 20)) == BACKGROUND
+
+
+def _svg(text: str) -> ElementTree.Element:
+    return ElementTree.fromstring(text)
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_svg_pair_shares_one_frame_and_carries_its_descriptions() -> None:
+    """Start and end drawings have the same viewBox, and each names what it shows in its title."""
+    moved = POSE.model_copy(update={"knee": Joint(x=60, y=50)})
+    start, end = render_pictures_svg(POSE, moved, "Lying on one side", "Top knee lifted")
+    assert _svg(start).get("viewBox") == _svg(end).get("viewBox")
+    assert _svg(start).findtext(f"{SVG}title") == "Lying on one side"
+    assert _svg(end).findtext(f"{SVG}title") == "Top knee lifted"
+
+
+def test_svg_draws_the_working_leg_thicker_and_in_its_own_colour() -> None:
+    """The working leg differs from the other leg by width as well as colour (colour is never the only signal)."""
+    lines = _svg(render_pose_svg(POSE, "pose")).findall(f"{SVG}line")
+    working = {float(line.get("stroke-width", "0")) for line in lines if line.get("stroke") == "#004c99"}
+    other = {float(line.get("stroke-width", "0")) for line in lines if line.get("stroke") == "#969696"}
+    assert working and other
+    assert min(working) >= 1.9 * max(other)
+
+
+def test_svg_title_is_text_not_markup() -> None:
+    """A description holding markup is escaped inside the drawing's title."""
+    svg = render_pose_svg(POSE, "<script>x</script> & more")
+    assert _svg(svg).findtext(f"{SVG}title") == "<script>x</script> & more"
+    assert "<script>" not in svg

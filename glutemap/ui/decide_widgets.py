@@ -21,7 +21,7 @@ from glutemap.loader import KnowledgeError
 from glutemap.models import KnowledgeBase
 from glutemap.plan import long_date
 from glutemap.settings import deployment
-from glutemap.ui.components import blocks, glossary_for, md_bold, md_heading, md_section, plain, say, sources_list, table
+from glutemap.ui.components import blocks, chart, glossary_for, md_bold, md_heading, md_section, plain, say, sources_list, table
 
 log = logging.getLogger("glutemap")
 
@@ -89,12 +89,8 @@ def _trial(trial: TrialNumbers, key: str) -> None:
         st.subheader(plain(trial.title))
         st.caption(plain(trial.study))
         blocks(md_bold(strings.DECIDE_TRIAL_QUESTION), plain(trial.question))
-        st.plotly_chart(
-            icon_array_figure(trial.arms, trial.timepoint),
-            key=f"{key}_icon_array",
-            config={"staticPlot": True, "displayModeBar": False},
-            alt=icon_array_alt(trial.arms),
-        )
+        chart(icon_array_figure(trial.arms, trial.timepoint), key=f"{key}_icon_array", alt=icon_array_alt(trial.arms),
+              static=True)
         for arm in trial.arms:
             line = strings.DECIDE_TRIAL_ARM_LINE.format(
                 label=arm.label, improved=arm.improved, total=arm.total, timepoint=trial.timepoint

@@ -12,6 +12,8 @@ from glutemap import strings
 from glutemap.settings import Deployment
 
 WELCOMED = "kiosk_welcomed"
+JUST_STARTED = "kiosk_just_started"
+HOME_FILE = "pages/home.py"
 
 # Static, trusted CSS (never content): touch targets of at least 48 px and a visible focus everywhere.
 TOUCH_CSS = """
@@ -30,6 +32,8 @@ button, [data-testid="stPageLink"] a, [data-testid="stBaseButton-pills"], [data-
 KIOSK_CSS = """
 <style>
 html, body, [data-testid="stApp"] { font-size: 20px; }
+/* Streamlit's hover toolbar on charts and tables (full screen and the like): nothing a kiosk needs. */
+[data-testid="stElementToolbar"] { display: none !important; }
 </style>
 """
 
@@ -143,9 +147,23 @@ def welcome() -> bool:
         key="kiosk_start",
         type="primary",
         width="stretch",
-        on_click=lambda: st.session_state.update({WELCOMED: True}),
+        on_click=lambda: st.session_state.update({WELCOMED: True, JUST_STARTED: True}),
     )
     return False
+
+
+def open_home_after_start(current_url_path: str) -> None:
+    """Start always opens Home with nothing in the address.
+
+    A new visitor can arrive on any URL: Back after an idle reset reloads the previous visitor's page (the
+    browser keeps its history), and a fresh session there shows the welcome screen first. Without this,
+    Start would then open that visitor's condition or exercise.
+    """
+    if not st.session_state.pop(JUST_STARTED, False):
+        return
+    if current_url_path not in ("", "home") or st.query_params:
+        st.query_params.clear()
+        st.switch_page(HOME_FILE)
 
 
 NAVIGATION_PER_ROW = 4
