@@ -144,3 +144,96 @@ def test_every_request_stays_on_the_kiosk_machine(start_server: StartServer, new
         page.locator("[data-testid=stPageLink] a", has_text=title).first.click()
         wait_for_app(page)
     assert hosts == {"127.0.0.1"}
+
+
+# Links or frames off the app's origin, and chart toolbars (plotly's mode bar, Streamlit's hover toolbar).
+LOCKDOWN_PROBE = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('a[href], iframe[src], area[href], form[action]')) {
+    const address = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action');
+    const url = new URL(address, location.href);
+    if (url.origin !== location.origin) found.push(el.tagName + ' ' + url.href);
+    if (el.getAttribute('target') === '_blank') found.push('new window ' + url.href);
+  }
+  for (const el of document.querySelectorAll('.modebar, .modebar-container, [data-testid=stElementToolbar]')) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden') found.push('toolbar');
+  }
+  return found;
+}"""
+
+
+def _open_every_expander(page: Page) -> None:
+    closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
+    for _pass in range(3):  # a rerun can redraw an expander closed while the others are being opened
+        for _ in range(100):
+            if closed.count() == 0:
+                break
+            closed.first.click()
+        wait_for_app(page)
+        if closed.count() == 0:
+            break
+    assert closed.count() == 0, closed.all_inner_texts()
+
+
+def _hover_every_chart(page: Page) -> None:
+    for figure in page.locator("[data-testid=stPlotlyChart]").all():
+        if not figure.is_visible():
+            continue
+        figure.scroll_into_view_if_needed()
+        figure.hover()
+
+
+def test_no_screen_offers_a_way_out_or_a_chart_toolbar(kiosk_page: Page) -> None:
+    """Every screen, every expander open and every chart hovered: no link off the kiosk and no chart toolbar."""
+    visited = []
+    for _file, title, _path, _icon in PAGES:
+        kiosk_page.locator("[data-testid=stPageLink] a", has_text=title).first.click()
+        wait_for_app(kiosk_page)
+        if title == strings.NAV_CONDITIONS:
+            kiosk_page.locator("[data-testid=stButton] button", has_text="Trochanteric").first.click()
+            wait_for_app(kiosk_page)
+        if title == strings.NAV_EXPLORE:
+            box = kiosk_page.get_by_label(strings.EXPLORE_TEXT_LABEL)
+            box.fill("pain on the outside of my hip when I lie on it")
+            box.press("Control+Enter")
+            kiosk_page.get_by_text("Why this was shown").first.wait_for()
+            wait_for_app(kiosk_page)
+        _open_every_expander(kiosk_page)
+        _hover_every_chart(kiosk_page)
+        assert kiosk_page.evaluate(LOCKDOWN_PROBE) == [], title
+        visited.append(title)
+    assert len(visited) == len(PAGES)
+
+
+def test_back_after_an_idle_reset_shows_welcome_and_start_opens_home(impatient_kiosk_page: Page) -> None:
+    """The previous visitor's page is not reachable: Back after the reset shows the welcome screen, then Start opens Home."""
+    page = impatient_kiosk_page
+    page.locator("[data-testid=stPageLink] a", has_text=strings.NAV_CONDITIONS).first.click()
+    wait_for_app(page)
+    page.locator("[data-testid=stButton] button", has_text="Trochanteric").first.click()
+    page.wait_for_url("**condition=trochanteric_bursitis**")
+    wait_for_app(page)
+    page.get_by_role("heading", name=strings.KIOSK_WELCOME_TITLE, level=1).wait_for(timeout=(IDLE_SECONDS + 35) * 1000)
+    page.go_back()
+    page.get_by_role("heading", name=strings.KIOSK_WELCOME_TITLE, level=1).wait_for()
+    page.get_by_role("button", name=strings.KIOSK_START).click()
+    page.get_by_role("heading", name=strings.HOME_TITLE, level=1).wait_for()
+    wait_for_app(page)
+    assert "condition=" not in page.url
+    assert "Trochanteric" not in page.locator("h1, h2").all_inner_texts()
+
+
+def test_a_kiosk_visit_leaves_no_media_on_the_server(kiosk_page: Page) -> None:
+    """Exercise drawings and the plan's QR code are drawn into the page: nothing of the visit is served by URL."""
+    media: list[str] = []
+    kiosk_page.on("request", lambda request: media.append(request.url) if "/media/" in request.url else None)
+    kiosk_page.locator("[data-testid=stPageLink] a", has_text=strings.NAV_EXERCISES).first.click()
+    wait_for_app(kiosk_page)
+    kiosk_page.locator("[data-testid=stButton] button", has_text="to my plan").first.click()
+    wait_for_app(kiosk_page)
+    kiosk_page.locator("[data-testid=stPageLink] a", has_text=strings.NAV_PLAN).first.click()
+    wait_for_app(kiosk_page)
+    kiosk_page.get_by_text(strings.PLAN_QR_CAPTION).first.wait_for()
+    assert kiosk_page.locator("[data-testid=stImage] img").count() >= 3
+    assert media == []
