@@ -55,22 +55,31 @@ chromium:
 run: $(VENV)/.run-installed fonts
 	$(BIN)/streamlit run server.py --server.address $(ADDRESS) --server.port $(PORT)
 
-# Kiosk: the app in kiosk mode on loopback and, where a display exists, Debian's chromium full screen on it.
+# Kiosk: the app in kiosk mode on loopback and, where a display exists, Debian's chromium full screen on it,
+# locked by a managed policy (deploy/kiosk/chromium-policy.json: only the app's origin opens; no DevTools,
+# downloads, printing or file dialogs), installed for this machine's Chromium by scripts/kiosk_policy.py.
 IDLE ?= 90
 KIOSK_PROFILE ?= /tmp/glutemap-kiosk-profile
+KIOSK_ORIGIN = http://127.0.0.1:$(PORT)
 kiosk: $(VENV)/.run-installed chromium
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  $(BIN)/python scripts/kiosk_policy.py --origin $(KIOSK_ORIGIN) 2>/dev/null || \
+	  $(SUDO) $(BIN)/python scripts/kiosk_policy.py --origin $(KIOSK_ORIGIN) || exit 1; fi
 	@GLUTEMAP_KIOSK=1 GLUTEMAP_IDLE_SECONDS=$(IDLE) $(BIN)/streamlit run server.py \
 	  --server.address 127.0.0.1 --server.port $(PORT) --theme.baseFontSize 20 & server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
-	for i in $$(seq 60); do $(BIN)/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$(PORT)/_stcore/health', timeout=1)" 2>/dev/null && break; sleep 0.5; done; \
+	for i in $$(seq 60); do $(BIN)/python -c "import urllib.request as u; u.urlopen('$(KIOSK_ORIGIN)/_stcore/health', timeout=1)" 2>/dev/null && break; sleep 0.5; done; \
 	if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	  rm -rf $(KIOSK_PROFILE); \
-	  chromium --kiosk --incognito --no-first-run --disable-sync --disable-background-networking \
-	    --disable-component-update --noerrdialogs --disable-translate --disable-features=Translate \
-	    --user-data-dir=$(KIOSK_PROFILE) http://127.0.0.1:$(PORT)/; \
+	  chromium $(KIOSK_CHROMIUM_FLAGS) --user-data-dir=$(KIOSK_PROFILE) $(KIOSK_ORIGIN)/; \
 	else \
-	  echo "No display: kiosk server running at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"; wait $$server; \
+	  echo "No display: kiosk server running at $(KIOSK_ORIGIN)/ (Ctrl-C to stop)"; wait $$server; \
 	fi
+
+# No swipe-back (overscroll history navigation), no pinch zoom, no first-run or error dialogs.
+KIOSK_CHROMIUM_FLAGS = --kiosk --incognito --no-first-run --disable-sync --disable-background-networking \
+  --disable-component-update --noerrdialogs --disable-translate --disable-features=Translate \
+  --overscroll-history-navigation=0 --disable-pinch --disable-session-crashed-bubble
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

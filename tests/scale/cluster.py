@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.util
 import os
 import random
 import re
@@ -23,6 +22,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+
+from script_modules import script_module
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SERVE = REPO_ROOT / "scripts" / "serve.py"
@@ -40,12 +41,7 @@ _READY_LINE = "GluteMap: http"
 @functools.cache
 def serve_module() -> ModuleType:
     """scripts/serve.py as a module (scripts/ is not a package), for its config renderer and helpers."""
-    spec = importlib.util.spec_from_file_location("glutemap_serve", SERVE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is being built
-    spec.loader.exec_module(module)
-    return module
+    return script_module("serve")
 
 
 class ClusterFailed(RuntimeError):
