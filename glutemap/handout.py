@@ -16,8 +16,9 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from glutemap import strings
+from glutemap.citation import short_citation
 from glutemap.decide import ConditionQuestions, questions_to_ask
-from glutemap.exercises import equipment_lines, source_line
+from glutemap.exercises import equipment_lines
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.plan import Plan, long_date, side_text
 from glutemap.stickfigure import render_pictures_png
@@ -37,7 +38,7 @@ class HandoutItem:
 
 @dataclass(frozen=True)
 class Handout:
-    """Everything printed: title, date, exercises, notices and sources."""
+    """Everything printed: title, date, exercises, notices, and one short citation per source of those exercises."""
 
     title: str
     date_line: str
@@ -73,7 +74,8 @@ def build_handout(
                 pictures=exercise.pictures,
             )
         )
-        source_ids += [source for source in exercise.sources if source not in source_ids]
+        cited = (*exercise.sources, *((exercise.dosage.numbers_from,) if exercise.dosage.numbers_from else ()))
+        source_ids += [source for source in cited if source not in source_ids]
     return Handout(
         title=strings.HANDOUT_TITLE,
         date_line=strings.HANDOUT_DATE.format(date=long_date(today)),
@@ -81,7 +83,7 @@ def build_handout(
         items=tuple(items),
         notice=(*knowledge.disclaimer.full, knowledge.disclaimer.not_a_diagnosis),
         emergency=knowledge.disclaimer.emergency,
-        sources=tuple(source_line(knowledge, source) for source in source_ids if source in knowledge.sources),
+        sources=tuple(short_citation(knowledge.sources[source]) for source in source_ids if source in knowledge.sources),
         questions=questions_to_ask(knowledge, condition_ids),
     )
 

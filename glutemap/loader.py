@@ -456,6 +456,8 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
         for i, region in enumerate(model.regions):
             yield "regions", ("regions", i), region
     elif isinstance(model, Region):
+        for i, source in enumerate(model.sources):
+            yield "sources", ("sources", i), source
         if model.not_linked is not None:
             for i, source in enumerate(model.not_linked.sources):
                 yield "sources", ("not_linked", "sources", i), source

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from glutemap.citation import UNOFFICIAL_HOST_REASON, unofficial_host
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
@@ -65,12 +67,60 @@ class Record(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+Doi = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^10\.\d{4,9}/\S+$", max_length=200)]
+Pmid = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,8}$")]
+CitationPart = Literal["authors", "year", "journal"]
+CITATION_PART_LABELS: dict[str, str] = {"authors": "Authors", "year": "Year", "journal": "Journal or publisher"}
+# Kinds cited like a journal article need authors, year and journal; a guideline needs its body (as authors)
+# and year, because a clinician must be able to tell which version is meant.
+CITATION_NEEDS: dict[str, tuple[str, ...]] = {
+    "primary": ("authors", "year", "journal"),
+    "review": ("authors", "year", "journal"),
+    "guideline": ("authors", "year"),
+}
+
+
 class Source(Record):
+    """A publication or page that knowledge records cite, with the parts of a canonical citation."""
+
     id: Id
     title: Text
-    url: ShortText | None = None
     kind: SourceKind
+    authors: ShortText | None = Field(default=None, description='"Mellor R, Bennell K, Grimaldi A, et al." or the body')
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    journal: ShortText | None = Field(default=None, description="journal, or publisher, organisation or website")
+    volume: ShortText | None = None
+    issue: ShortText | None = None
+    pages: ShortText | None = Field(default=None, description='"346-352" or an article number such as "k1662"')
+    doi: Doi | None = Field(default=None, description="10.NNNN/..., without https://doi.org/")
+    pmid: Pmid | None = Field(default=None, description="PubMed id, digits only")
+    url: ShortText | None = Field(default=None, description="the official address, never a file-sharing copy")
     note: Text | None = None
+    unconfirmed: tuple[CitationPart, ...] = Field(
+        default=(), description="needed citation parts that could not be confirmed, left out rather than guessed"
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _official_url(cls, url: str | None) -> str | None:
+        host = None if url is None else unofficial_host(url)
+        if host is not None:
+            raise ValueError(f"the host '{host}' is a {UNOFFICIAL_HOST_REASON}")
+        return url
+
+    @model_validator(mode="after")
+    def _citable(self) -> Source:
+        needs = CITATION_NEEDS.get(self.kind, ())
+        missing = [name for name in needs if getattr(self, name) is None and name not in self.unconfirmed]
+        if missing:
+            raise ValueError(
+                f"a {self.kind} source needs {', '.join(needs)} (missing: {', '.join(missing)}); "
+                "if a part cannot be confirmed, leave it out and name it in unconfirmed"
+            )
+        stale = [name for name in self.unconfirmed if getattr(self, name) is not None]
+        if stale:
+            raise ValueError(f"unconfirmed names parts that are given: {', '.join(stale)}")
+        return self
 
 
 class RegionNote(Record):
@@ -94,6 +144,8 @@ class Region(Record):
     choir_ids: tuple[ShortText, ...] = ()
     words: tuple[ShortText, ...] = Field(default=(), description="everyday phrases that name this region")
     not_linked: RegionNote | None = Field(default=None, description="where no condition here is linked to the two muscles")
+    sources: tuple[Id, ...] = Field(min_length=1, description="what the region's name and landmarks follow")
+    reviewed_on: dt.date
 
 
 class ReferralArea(Record):
@@ -287,7 +339,7 @@ class RedFlag(Record):
     urgency: Urgency
     advice: Text
     sources: tuple[Id, ...] = Field(min_length=1)
-    reviewed_on: dt.date | None = None
+    reviewed_on: dt.date
 
 
 ConceptKind = Literal["body_part", "symptom", "function", "course", "person", "activity", "cause", "number"]
@@ -372,6 +424,8 @@ class Disclaimer(Record):
     emergency: Text
     privacy: Text
     not_a_diagnosis: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
 
 
 EmgStatistic = Literal["mean", "median"]
@@ -400,6 +454,7 @@ class EmgStudy(Record):
     values: tuple[EmgValue, ...] = Field(min_length=1)
     caveat: Text
     sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
 
 
 class RehabPhase(Record):
@@ -412,6 +467,7 @@ class RehabPhase(Record):
     what: Text
     categories: tuple[Category, ...] = ()
     sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
 
 
 class KnowledgeBase(Record):

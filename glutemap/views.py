@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from glutemap import strings
+from glutemap.citation import citation_text, source_address
 from glutemap.models import (
     CATEGORY_LABELS,
     EVIDENCE_LABELS,
@@ -36,7 +37,7 @@ _CLINICIAN_NOTE_PREFIX = "for clinicians"
 # --- shared pieces ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SourceLine:
-    """One source as text: title, what kind it is, and its address (never a link)."""
+    """One source as text: its canonical citation (in `title`), what kind it is, and its one address (never a link)."""
 
     id: str
     title: str
@@ -77,7 +78,13 @@ def _source_lines(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> tuple[
         source = knowledge.sources.get(source_id)
         if source is not None:
             lines.append(
-                SourceLine(source.id, source.title, strings.SOURCE_KIND_LABELS[source.kind], source.url, source.note)
+                SourceLine(
+                    source.id,
+                    citation_text(source),
+                    strings.SOURCE_KIND_LABELS[source.kind],
+                    source_address(source),
+                    source.note,
+                )
             )
     return tuple(lines)
 

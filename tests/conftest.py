@@ -23,6 +23,9 @@ full:
 emergency: "If you have an emergency sign, get help now."
 privacy: "Nothing you type is stored."
 not_a_diagnosis: "Only a clinician who examines you can tell what is wrong."
+sources:
+  - seed_000
+reviewed_on: 2026-11-23
 """,
     "glossary.yaml": """\
 - term: abduction
@@ -38,6 +41,9 @@ not_a_diagnosis: "Only a clinician who examines you can tell what is wrong."
   title: "A review of hip muscle studies"
   kind: review
   url: "https://example.org/review"
+  authors: "Doe J, Roe R"
+  year: 2020
+  journal: "Hip Journal"
 """,
     "regions.yaml": """\
 - id: hip_lateral
@@ -46,16 +52,25 @@ not_a_diagnosis: "Only a clinician who examines you can tell what is wrong."
   view: side
   words:
     - "side of my hip"
+  sources:
+    - seed_000
+  reviewed_on: 2026-11-23
 - id: knee_lateral
   label: "Outer knee"
   where: "the outside of the knee"
   view: front
   words:
     - "outer knee"
+  sources:
+    - seed_000
+  reviewed_on: 2026-11-23
 - id: thigh_lateral
   label: "Outer thigh"
   where: "the outside of the thigh"
   view: side
+  sources:
+    - seed_000
+  reviewed_on: 2026-11-23
 """,
     "muscles/gluteus_medius.yaml": """\
 id: gluteus_medius
@@ -213,6 +228,7 @@ urgency: emergency
 advice: "Go to an emergency department now."
 sources:
   - seed_000
+reviewed_on: 2026-11-23
 """,
     "red_flags/night_pain.yaml": """\
 id: night_pain
@@ -225,6 +241,7 @@ urgency: prompt
 advice: "See a doctor within a few days."
 sources:
   - seed_000
+reviewed_on: 2026-11-23
 """,
 }
 

@@ -75,6 +75,7 @@ reviewed_on: 2026-11-23
   caveat: "Healthy adults only; activity is not strengthening."
   sources:
     - review_one
+  reviewed_on: 2026-11-23
 """,
     "phases.yaml": """\
 - id: setback
@@ -84,12 +85,14 @@ reviewed_on: 2026-11-23
   what: "See your doctor again."
   sources:
     - seed_000
+  reviewed_on: 2026-11-23
 - id: rest
   title: "Rest"
   when: "The first days"
   what: "Rest so healing can begin."
   sources:
     - seed_000
+  reviewed_on: 2026-11-23
 - id: move
   title: "Move"
   when: "Once pain settles"
@@ -98,5 +101,6 @@ reviewed_on: 2026-11-23
     - dynamic
   sources:
     - seed_000
+  reviewed_on: 2026-11-23
 """,
 }

@@ -122,7 +122,7 @@ def test_a_missing_knowledge_folder_is_reported(tmp_path: Path) -> None:
 def test_duplicate_keys_are_rejected(make_knowledge: KnowledgeWriter, tiny_files: dict[str, str]) -> None:
     """A key written twice is an error at the second one (PyYAML alone would keep the last silently)."""
     folder = make_knowledge({"red_flags/night_pain.yaml": tiny_files[NIGHT_PAIN_FILE] + "urgency: urgent\n"})
-    assert _messages(folder) == ["knowledge/red_flags/night_pain.yaml:11: duplicate key 'urgency'"]
+    assert _messages(folder) == ["knowledge/red_flags/night_pain.yaml:12: duplicate key 'urgency'"]
 
 
 def test_duplicate_ids_across_files_are_rejected(
@@ -144,7 +144,7 @@ def test_duplicate_ids_in_a_list_file_are_rejected(
         {"sources.yaml": tiny_files["sources.yaml"] + "- id: seed_000\n  title: Again\n  kind: seed\n"}
     )
     assert _messages(folder) == [
-        "knowledge/sources.yaml:8: seed_000 › id: duplicate id; first defined in knowledge/sources.yaml"
+        "knowledge/sources.yaml:11: seed_000 › id: duplicate id; first defined in knowledge/sources.yaml"
     ]
 
 
@@ -276,7 +276,7 @@ def test_unknown_keys_are_located(make_knowledge: KnowledgeWriter, tiny_files: d
     """A field the schema does not know is reported with a spelling hint."""
     folder = make_knowledge({"red_flags/night_pain.yaml": tiny_files[NIGHT_PAIN_FILE] + "colour: red\n"})
     assert _messages(folder) == [
-        "knowledge/red_flags/night_pain.yaml:11: night_pain › colour: "
+        "knowledge/red_flags/night_pain.yaml:12: night_pain › colour: "
         "unknown field (check the spelling; this field is not part of the record)"
     ]
 

@@ -33,6 +33,8 @@ REGION: dict[str, Any] = {
     "label": "Side of the hip",
     "where": "the side of the hip",
     "view": "side",
+    "sources": ("seed_000",),
+    "reviewed_on": dt.date(2026, 12, 4),
 }
 DOSAGE: dict[str, Any] = {"text": "10 reps each side", "reps": 10, "rounds": 2, "per_side": True}
 RED_FLAG: dict[str, Any] = {
@@ -44,6 +46,7 @@ RED_FLAG: dict[str, Any] = {
     "urgency": "emergency",
     "advice": "Get help now.",
     "sources": ("seed_000",),
+    "reviewed_on": dt.date(2026, 12, 4),
 }
 MUSCLE: dict[str, Any] = {
     "id": "gluteus_minimus",
@@ -260,7 +263,8 @@ ENUM_FIELDS: list[tuple[type[BaseModel], dict[str, Any], str, Any, str]] = [
     (RedFlag, RED_FLAG, "urgency", models.Urgency, "soon"),
     (RedFlag, RED_FLAG, "group", models.RedFlagGroup, "stroke"),
     (Exercise, EXERCISE, "category", models.Category, "cardio"),
-    (Source, SOURCE, "kind", models.SourceKind, "blog"),
+    # Every kind validates once the citation parts that journal and guideline kinds need are given.
+    (Source, {**SOURCE, "authors": "Doe J", "year": 2020, "journal": "Hip J"}, "kind", models.SourceKind, "blog"),
     (ExerciseMuscle, {"muscle": "gluteus_medius", "role": "primary"}, "role", models.MuscleRole, "main"),
 ]
 

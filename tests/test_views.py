@@ -269,7 +269,7 @@ def test_source_without_address_says_so(tiny_knowledge: KnowledgeBase) -> None:
 
 def test_uncited_source_supports_nothing(make_knowledge: KnowledgeWriter) -> None:
     """A source no record cites is still listed, with no citing records."""
-    extra = '- id: unused\n  title: "A guideline nobody cites"\n  kind: guideline\n'
+    extra = '- id: unused\n  title: "A guideline nobody cites"\n  kind: guideline\n  authors: "A Body"\n  year: 2020\n'
     knowledge = load_knowledge(make_knowledge({"sources.yaml": TINY_FILES["sources.yaml"] + extra}))
     entries = {entry.source.id: entry for group in sources_view(knowledge).groups for entry in group.entries}
     assert entries["unused"].cited_by == ()
