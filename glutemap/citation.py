@@ -166,3 +166,9 @@ def source_address(source: Source) -> str | None:
     if source.pmid:
         return f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/"
     return source.url
+
+
+def citation_line(source: Source) -> str:
+    """The canonical citation and its one address (as text), on one line."""
+    address = source_address(source)
+    return f"{citation_text(source)} — {address}" if address else citation_text(source)

@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from glutemap import strings
+from glutemap.citation import citation_line
 from glutemap.models import CATEGORY_LABELS, Dosage, EmgStudy, Exercise, KnowledgeBase, Pictures
 from glutemap.views import Table
 
@@ -24,12 +25,6 @@ def equipment_lines(knowledge: KnowledgeBase, exercise_id: str) -> tuple[str, ..
         (strings.EXERCISES_EQUIPMENT_OPTIONAL if kit.optional else strings.EXERCISES_EQUIPMENT_NEEDED).format(item=kit.item)
         for kit in knowledge.exercises[exercise_id].equipment
     )
-
-
-def source_line(knowledge: KnowledgeBase, source_id: str) -> str:
-    """A source as one line of text: title, then the address if there is one."""
-    source = knowledge.sources[source_id]
-    return f"{source.title} — {source.url}" if source.url else source.title
 
 
 @dataclass(frozen=True)
@@ -259,7 +254,7 @@ def _emg_chart(knowledge: KnowledgeBase, study: EmgStudy, exercise_id: str) -> E
         ),
         details=tuple(details),
         caveat=study.caveat,
-        sources=tuple(source_line(knowledge, source) for source in study.sources),
+        sources=tuple(citation_line(knowledge.sources[source]) for source in study.sources),
     )
 
 
@@ -301,7 +296,7 @@ def exercise_view(knowledge: KnowledgeBase, exercise_id: str) -> ExerciseView:
             )
         ),
         notes=exercise.notes,
-        sources=tuple(source_line(knowledge, source) for source in exercise.sources),
+        sources=tuple(citation_line(knowledge.sources[source]) for source in exercise.sources),
         pictures=exercise.pictures,
         emg=emg_charts(knowledge, exercise.id),
         reviewed_on=exercise.reviewed_on.isoformat(),
@@ -343,7 +338,7 @@ def phase_views(knowledge: KnowledgeBase) -> tuple[PhaseView, ...]:
             what=phase.what,
             categories=phase.categories,
             category_labels=tuple(CATEGORY_LABELS[category] for category in phase.categories),
-            sources=tuple(source_line(knowledge, source) for source in phase.sources),
+            sources=tuple(citation_line(knowledge.sources[source]) for source in phase.sources),
         )
         for number, phase in enumerate(ordered, start=1)
     )

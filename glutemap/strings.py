@@ -296,6 +296,9 @@ RECORD_KIND_LABELS = {
     "red_flag": "Warning sign",
     "emg": "Muscle activity study",
     "phase": "Rehabilitation step",
+    "region": "Body-map area",
+    "option": "Care option",
+    "outcome": "Trial result",
 }
 RECORD_KIND_PLURALS = {
     "muscle": "Muscles",
@@ -304,6 +307,9 @@ RECORD_KIND_PLURALS = {
     "red_flag": "Warning signs",
     "emg": "Muscle activity studies",
     "phase": "Rehabilitation steps",
+    "region": "Body-map areas",
+    "option": "Care options",
+    "outcome": "Trial results",
 }
 
 # --- body map (Explore) and referral figures --------------------------------------------------------------

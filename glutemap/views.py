@@ -490,16 +490,28 @@ def _citations(knowledge: KnowledgeBase) -> Iterator[tuple[str, Citation]]:
         for source_id in exercise.sources:
             yield source_id, citation
     for flag in knowledge.red_flags.values():
-        citation = Citation("red_flag", flag.id, flag.title, None)
+        citation = Citation("red_flag", flag.id, flag.title, flag.reviewed_on)
         for source_id in flag.sources:
             yield source_id, citation
     for study in knowledge.emg.values():
-        citation = Citation("emg", study.id, study.study, None)
+        citation = Citation("emg", study.id, study.study, study.reviewed_on)
         for source_id in study.sources:
             yield source_id, citation
     for phase in knowledge.phases.values():
-        citation = Citation("phase", phase.id, phase.title, None)
+        citation = Citation("phase", phase.id, phase.title, phase.reviewed_on)
         for source_id in phase.sources:
+            yield source_id, citation
+    for region in knowledge.regions.values():
+        citation = Citation("region", region.id, region.label, region.reviewed_on)
+        for source_id in (*region.sources, *(region.not_linked.sources if region.not_linked else ())):
+            yield source_id, citation
+    for option in knowledge.options.values():
+        citation = Citation("option", option.id, option.title, option.reviewed_on)
+        for source_id in option.sources:
+            yield source_id, citation
+    for outcome in knowledge.outcomes.values():
+        citation = Citation("outcome", outcome.id, outcome.title, outcome.reviewed_on)
+        for source_id in outcome.sources:
             yield source_id, citation
 
 

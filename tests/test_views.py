@@ -277,13 +277,16 @@ def test_uncited_source_supports_nothing(make_knowledge: KnowledgeWriter) -> Non
 
 
 def test_review_dates_cover_every_reviewed_record(tiny_knowledge: KnowledgeBase) -> None:
-    """Each muscle, condition and exercise appears once with its review date, and the range spans them."""
+    """Every record that cites a source appears once with its review date (areas and warning signs too)."""
     view = sources_view(tiny_knowledge)
-    assert view.review_range == (REVIEWED, REVIEWED)
     rows = set(view.review_table().rows)
     assert ("Muscle", "Gluteus medius", "2026-11-23") in rows
     assert ("Exercise", "Clam shell", "2026-11-23") in rows
-    assert len(rows) == len(tiny_knowledge.muscles) + len(tiny_knowledge.conditions) + len(tiny_knowledge.exercises)
+    kinds = {row[0] for row in rows}
+    assert {"Muscle", "Condition", "Exercise", "Warning sign", "Body-map area"} <= kinds
+    records = (tiny_knowledge.muscles, tiny_knowledge.conditions, tiny_knowledge.exercises, tiny_knowledge.red_flags,
+               tiny_knowledge.regions)
+    assert len(rows) == sum(map(len, records))
 
 
 def test_shipped_sources_view_covers_every_source(shipped_knowledge: KnowledgeBase) -> None:

@@ -13,6 +13,7 @@ import streamlit as st
 from plotly.graph_objects import Figure
 
 from glutemap import strings
+from glutemap.citation import citation_line
 from glutemap.glossary import terms_in
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.search.matcher import UrgentMatch
@@ -176,11 +177,7 @@ def glossary_for(knowledge: KnowledgeBase, texts: Iterable[str]) -> None:
 def sources_list(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> None:
     """Sources as plain text; st.text, because Markdown turns bare web addresses into links and a kiosk
     visitor must never be able to leave the app."""
-    lines = []
-    for source_id in source_ids:
-        source = knowledge.sources[source_id]
-        address = f" — {source.url}" if source.url else ""
-        lines.append(f"• {source.title}{address}")
+    lines = [f"• {citation_line(knowledge.sources[source_id])}" for source_id in source_ids]
     if lines:
         st.text("\n".join(lines))
 
