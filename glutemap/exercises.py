@@ -1,4 +1,4 @@
-"""What the Exercises screen shows: filtering, one exercise's details, its EMG data and the recovery phases.
+"""What the Exercises screen shows: filtering, one exercise's details, its EMG data, the recovery phases and the ladder.
 
 Pure functions of the validated knowledge returning small frozen view models of plain text, so the page only
 lays them out and tests can check exactly what a visitor would read.
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from glutemap import strings
 from glutemap.citation import citation_line
-from glutemap.models import CATEGORY_LABELS, Dosage, EmgStudy, Exercise, KnowledgeBase, Pictures
+from glutemap.models import CATEGORY_LABELS, Dosage, EmgStudy, Exercise, KnowledgeBase, PainRule, Pictures
 from glutemap.views import Table
 
 NO_EQUIPMENT = "__none__"
@@ -25,6 +25,11 @@ def equipment_lines(knowledge: KnowledgeBase, exercise_id: str) -> tuple[str, ..
         (strings.EXERCISES_EQUIPMENT_OPTIONAL if kit.optional else strings.EXERCISES_EQUIPMENT_NEEDED).format(item=kit.item)
         for kit in knowledge.exercises[exercise_id].equipment
     )
+
+
+def display_name(exercise: Exercise) -> str:
+    """The exercise's name, marked plainly when it is not a glute exercise (for lists and choices)."""
+    return exercise.name if exercise.glute_exercise else strings.EXERCISES_NAME_NOT_GLUTE.format(name=exercise.name)
 
 
 @dataclass(frozen=True)
@@ -185,12 +190,14 @@ class ExerciseView:
     steps: tuple[str, ...]
     dosage_text: str
     dosage_numbers: tuple[str, ...]
+    dosage_source: str | None
     equipment: tuple[str, ...]
     stop_if: tuple[str, ...]
     easier: tuple[str, ...]
     harder: tuple[str, ...]
     common_mistakes: tuple[str, ...]
     muscles: tuple[str, ...]
+    glute_exercise: bool
     conditions: tuple[tuple[str, str], ...]
     notes: tuple[str, ...]
     sources: tuple[str, ...]
@@ -204,12 +211,20 @@ def _number(value: float) -> str:
 
 
 def dosage_numbers(dosage: Dosage) -> tuple[str, ...]:
-    """The structured dosage fields as short lines; only numbers the source gives appear."""
+    """The structured dosage fields as short lines; only numbers the record gives appear.
+
+    "Counted for each side" follows one-sided work; "Counted in total" only counted repetitions done with both
+    sides together or in turn, never a hold or stretch (one side at a time is never counted "in total").
+    """
     lines: list[str] = []
     if dosage.reps is not None:
-        lines.append(strings.EXERCISES_DOSAGE_REPS.format(reps=dosage.reps))
+        reps = strings.EXERCISES_DOSAGE_REPS_EACH_DIRECTION if dosage.each_direction else strings.EXERCISES_DOSAGE_REPS
+        lines.append(reps.format(reps=dosage.reps))
     if dosage.build_up_to_reps is not None:
-        lines.append(strings.EXERCISES_DOSAGE_BUILD_UP.format(reps=dosage.build_up_to_reps))
+        build_up = (
+            strings.EXERCISES_DOSAGE_BUILD_UP_EACH_DIRECTION if dosage.each_direction else strings.EXERCISES_DOSAGE_BUILD_UP
+        )
+        lines.append(build_up.format(reps=dosage.build_up_to_reps))
     if dosage.rounds is not None:
         lines.append(strings.EXERCISES_DOSAGE_ROUNDS.format(rounds=dosage.rounds))
     low, high = dosage.hold_seconds_min, dosage.hold_seconds_max
@@ -234,8 +249,18 @@ def dosage_numbers(dosage: Dosage) -> tuple[str, ...]:
         lines.append(strings.EXERCISES_DOSAGE_FREQUENCY.format(frequency=dosage.frequency))
     if not lines:
         return (strings.EXERCISES_DOSAGE_NO_NUMBERS,)
-    lines.append(strings.EXERCISES_DOSAGE_PER_SIDE if dosage.per_side else strings.EXERCISES_DOSAGE_IN_TOTAL)
+    if dosage.per_side:
+        lines.append(strings.EXERCISES_DOSAGE_PER_SIDE)
+    elif dosage.reps is not None and low is None and high is None:
+        lines.append(strings.EXERCISES_DOSAGE_IN_TOTAL)
     return tuple(lines)
+
+
+def dosage_source(knowledge: KnowledgeBase, dosage: Dosage) -> str | None:
+    """Where the numbers the seed articles do not give come from, as one line; None if all are the seed's."""
+    if dosage.numbers_from is None or dosage.numbers_from not in knowledge.sources:
+        return None
+    return strings.EXERCISES_DOSAGE_NUMBERS_FROM.format(source=knowledge.sources[dosage.numbers_from].title)
 
 
 def _emg_chart(knowledge: KnowledgeBase, study: EmgStudy, exercise_id: str) -> EmgChart:
@@ -280,12 +305,17 @@ def exercise_view(knowledge: KnowledgeBase, exercise_id: str) -> ExerciseView:
         steps=exercise.steps,
         dosage_text=exercise.dosage.text,
         dosage_numbers=dosage_numbers(exercise.dosage),
+        dosage_source=dosage_source(knowledge, exercise.dosage),
         equipment=equipment_lines(knowledge, exercise.id),
         stop_if=exercise.stop_if,
         easier=exercise.easier,
         harder=exercise.harder,
         common_mistakes=exercise.common_mistakes,
-        muscles=tuple(f"{roles[link.role]}: {knowledge.muscles[link.muscle].name}" for link in ordered_links),
+        muscles=(
+            *(f"{roles[link.role]}: {knowledge.muscles[link.muscle].name}" for link in ordered_links),
+            *((strings.EXERCISES_WORKS.format(works=exercise.works),) if exercise.works else ()),
+        ),
+        glute_exercise=exercise.glute_exercise,
         conditions=tuple(
             sorted(
                 (
@@ -347,3 +377,74 @@ def phase_views(knowledge: KnowledgeBase) -> tuple[PhaseView, ...]:
 def phases_alt(phases: tuple[PhaseView, ...]) -> str:
     """A one-sentence description of the recovery timeline for screen readers."""
     return strings.PHASES_FIGURE_TITLE + ": " + "; ".join(f"{phase.number}. {phase.title} ({phase.when})" for phase in phases)
+
+
+# --- pain rules -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PainRuleLine:
+    """How much pain is all right with one condition's exercises, in the person's words."""
+
+    condition_id: str
+    condition_name: str
+    rule: PainRule
+    text: str
+
+    @property
+    def sentence(self) -> str:
+        """The rule with the condition's name in front, for lists that cover several conditions."""
+        return strings.PAIN_RULE_FOR.format(condition=self.condition_name, rule=self.text)
+
+
+def pain_rule_text(rule: PainRule) -> str:
+    """The patient wording of a pain rule."""
+    return strings.PAIN_RULES[rule]
+
+
+def pain_rules(knowledge: KnowledgeBase, condition_ids: Iterable[str]) -> tuple[PainRuleLine, ...]:
+    """The pain rule of each known condition, once each, in the order given."""
+    lines: list[PainRuleLine] = []
+    for condition_id in dict.fromkeys(condition_ids):
+        condition = knowledge.conditions.get(condition_id)
+        if condition is not None:
+            lines.append(PainRuleLine(condition.id, condition.name, condition.pain_rule, pain_rule_text(condition.pain_rule)))
+    return tuple(lines)
+
+
+# --- progression ladder ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    """One step of the ladder from activation to strengthening, in words."""
+
+    number: int
+    heading: str
+    what: str
+    exercises: tuple[tuple[str, str], ...]
+    dose: str
+    move_up_when: str
+    sources: tuple[str, ...]
+    reviewed_on: str
+
+
+def progression_ladder(knowledge: KnowledgeBase) -> tuple[LadderStep, ...]:
+    """The ladder in file order; exercises as (id, name) pairs, leaving out any no longer in the knowledge."""
+    return tuple(
+        LadderStep(
+            number=number,
+            heading=strings.LADDER_STEP.format(title=step.title, level=step.level),
+            what=step.what,
+            exercises=tuple(
+                (exercise_id, display_name(knowledge.exercises[exercise_id]))
+                for exercise_id in step.exercises
+                if exercise_id in knowledge.exercises
+            ),
+            dose=strings.LADDER_DOSE.format(dose=step.dose),
+            move_up_when=strings.LADDER_MOVE_UP.format(rule=step.move_up_when),
+            sources=tuple(citation_line(knowledge.sources[source]) for source in step.sources if source in knowledge.sources),
+            reviewed_on=step.reviewed_on.isoformat(),
+        )
+        for number, step in enumerate(knowledge.progression.values(), start=1)
+    )

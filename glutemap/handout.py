@@ -18,7 +18,7 @@ from fpdf.enums import XPos, YPos
 from glutemap import strings
 from glutemap.citation import short_citation
 from glutemap.decide import ConditionQuestions, questions_to_ask
-from glutemap.exercises import equipment_lines
+from glutemap.exercises import equipment_lines, pain_rule_text, pain_rules
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.plan import Plan, long_date, side_text
 from glutemap.stickfigure import render_pictures_png
@@ -48,6 +48,7 @@ class Handout:
     emergency: str
     sources: tuple[str, ...]
     questions: tuple[ConditionQuestions, ...] = ()
+    pain_rules: tuple[str, ...] = ()
 
 
 def build_handout(
@@ -75,7 +76,7 @@ def build_handout(
             )
         )
         cited = (*exercise.sources, *((exercise.dosage.numbers_from,) if exercise.dosage.numbers_from else ()))
-        source_ids += [source for source in cited if source not in source_ids]
+        source_ids += [source for source in dict.fromkeys(cited) if source not in source_ids]
     return Handout(
         title=strings.HANDOUT_TITLE,
         date_line=strings.HANDOUT_DATE.format(date=long_date(today)),
@@ -85,7 +86,16 @@ def build_handout(
         emergency=knowledge.disclaimer.emergency,
         sources=tuple(short_citation(knowledge.sources[source]) for source in source_ids if source in knowledge.sources),
         questions=questions_to_ask(knowledge, condition_ids),
+        pain_rules=_pain_lines(knowledge, tuple(condition_ids)) if items else (),
     )
+
+
+def _pain_lines(knowledge: KnowledgeBase, condition_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """How much pain is all right: each chosen condition's rule, or the general rule when none is chosen."""
+    lines = pain_rules(knowledge, condition_ids)
+    if not lines:
+        return (strings.PAIN_RULE_GENERAL.format(rule=pain_rule_text("stop_if_pain")),)
+    return tuple(line.sentence for line in lines)
 
 
 # --- PDF ------------------------------------------------------------------------------------------------------
@@ -197,6 +207,9 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
     pdf.heading(handout.title, size=18)
     pdf.paragraph(handout.date_line)
     pdf.paragraph(handout.intro, bold=True)
+    if handout.pain_rules:
+        pdf.heading(strings.HANDOUT_PAIN, size=11)
+        pdf.listed(handout.pain_rules, numbered=False)
     for item in handout.items:
         pdf.ln(3)
         # Keep an exercise's heading on the same page as its pictures and first lines.

@@ -28,6 +28,7 @@ from glutemap.models import (
     KnowledgeBase,
     Language,
     Muscle,
+    ProgressionStep,
     RedFlag,
     Region,
     RehabPhase,
@@ -58,6 +59,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {"disclaimer.yaml": Disclaimer}
 OPTIONAL_LIST_FILES: dict[str, type[BaseModel]] = {
     "emg.yaml": EmgStudy,
     "phases.yaml": RehabPhase,
+    "progression.yaml": ProgressionStep,
     # Without them free text is read word by word, with no concepts, context or flag rules.
     "concepts.yaml": Concept,
 }
@@ -471,6 +473,11 @@ def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
     elif isinstance(model, RehabPhase):
         for i, source in enumerate(model.sources):
             yield "sources", ("sources", i), source
+    elif isinstance(model, ProgressionStep):
+        for i, exercise in enumerate(model.exercises):
+            yield "exercises", ("exercises", i), exercise
+        for i, source in enumerate(model.sources):
+            yield "sources", ("sources", i), source
     elif isinstance(model, CareOption):
         for n, note in enumerate(model.for_conditions):
             yield "conditions", ("for_conditions", n, "condition"), note.condition
@@ -553,6 +560,7 @@ def _check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[KnowledgeEr
         disclaimer=collected.singles["disclaimer.yaml"],  # type: ignore[arg-type]
         emg=records.get("emg", {}),  # type: ignore[arg-type]
         phases=records.get("phases", {}),  # type: ignore[arg-type]
+        progression=records.get("progression", {}),  # type: ignore[arg-type]
         options=records.get("options", {}),  # type: ignore[arg-type]
         outcomes=records.get("outcomes", {}),  # type: ignore[arg-type]
         concepts=records.get("concepts", {}),  # type: ignore[arg-type]

@@ -23,6 +23,9 @@ RedFlagGroup = Literal[
 ]
 SourceKind = Literal["seed", "primary", "review", "guideline", "reference", "secondary", "code_list"]
 MuscleRole = Literal["primary", "secondary"]
+# How much pain an exercise may cause for a condition: tendon problems follow a pain-monitoring rule
+# (some pain is acceptable if it settles within a day); everything else stops at pain.
+PainRule = Literal["settles_in_24h", "stop_if_pain"]
 
 VIEW_LABELS: dict[str, str] = {"front": "Front", "back": "Back", "side": "Side"}
 SPREAD_LABELS: dict[str, str] = {
@@ -231,6 +234,7 @@ class Condition(Record):
     regions: tuple[Id, ...] = Field(min_length=1)
     muscle_links: tuple[MuscleLink, ...] = Field(min_length=1)
     exercises: tuple[Id, ...] = Field(min_length=1)
+    pain_rule: PainRule = Field(default="stop_if_pain", description="how much pain its exercises may cause")
     self_care: tuple[Text, ...] = Field(min_length=1)
     see_clinician: tuple[Text, ...] = Field(min_length=1)
     questions_to_ask: tuple[Text, ...] = ()
@@ -241,12 +245,13 @@ class Condition(Record):
 
 
 class Dosage(Record):
-    """Dosage exactly as the source gives it; None where the source gives no number."""
+    """Dosage exactly as the seed gives it; numbers the seed does not give come from `numbers_from`."""
 
     text: ShortText
     reps: int | None = Field(default=None, ge=1, le=100)
     rounds: int | None = Field(default=None, ge=1, le=20)
     per_side: bool
+    each_direction: bool = Field(default=False, description="repetitions count once clockwise and once the other way")
     build_up_to_reps: int | None = Field(default=None, ge=1, le=100)
     hold_seconds_min: int | None = Field(default=None, ge=1, le=600)
     hold_seconds_max: int | None = Field(default=None, ge=1, le=600)
@@ -318,12 +323,21 @@ class Exercise(Record):
     harder: tuple[Text, ...] = Field(min_length=1)
     stop_if: tuple[Text, ...] = Field(min_length=1)
     common_mistakes: tuple[Text, ...] = ()
-    muscles: tuple[ExerciseMuscle, ...] = Field(min_length=1)
+    muscles: tuple[ExerciseMuscle, ...] = ()
+    works: ShortText | None = Field(default=None, description="what it works, in plain words, where no muscle record fits")
     pictures: Pictures | None = None
     glute_exercise: bool = Field(default=True, description="false for first-line care that does not work the hip muscles")
     notes: tuple[Text, ...] = ()
     sources: tuple[Id, ...] = Field(min_length=1)
     reviewed_on: dt.date
+
+    @model_validator(mode="after")
+    def _says_what_it_works(self) -> Exercise:
+        if self.glute_exercise and not self.muscles:
+            raise ValueError("a glute exercise needs at least one entry in muscles")
+        if not self.muscles and self.works is None:
+            raise ValueError("give muscles or works")
+        return self
 
 
 class RedFlag(Record):
@@ -470,6 +484,20 @@ class RehabPhase(Record):
     reviewed_on: dt.date
 
 
+class ProgressionStep(Record):
+    """One rung of the ladder from activation to strengthening (knowledge/progression.yaml), in file order."""
+
+    id: Id
+    title: ShortText
+    level: ShortText = Field(description="what kind of work this is, e.g. activation or strengthening")
+    what: Text
+    exercises: tuple[Id, ...] = Field(min_length=1)
+    dose: Text
+    move_up_when: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+    reviewed_on: dt.date
+
+
 class KnowledgeBase(Record):
     """The whole validated knowledge, keyed by id; built only by `glutemap.loader`."""
 
@@ -483,6 +511,7 @@ class KnowledgeBase(Record):
     disclaimer: Disclaimer
     emg: dict[str, EmgStudy] = Field(default_factory=dict)
     phases: dict[str, RehabPhase] = Field(default_factory=dict)
+    progression: dict[str, ProgressionStep] = Field(default_factory=dict)
     options: dict[str, CareOption] = Field(default_factory=dict)
     outcomes: dict[str, TrialOutcome] = Field(default_factory=dict)
     concepts: dict[str, Concept] = Field(default_factory=dict)

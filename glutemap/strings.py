@@ -423,6 +423,53 @@ EMG_YES = "Yes"
 EMG_NO = ""
 EMG_CAVEAT = "Please note: "
 EMG_SOURCE = "Source: {source}"
+# Dosage lines, first-line care that is not a glute exercise, pain rules and the progression ladder.
+EXERCISES_DOSAGE_REPS_EACH_DIRECTION = "Repetitions: {reps} in each direction"
+EXERCISES_DOSAGE_BUILD_UP_EACH_DIRECTION = "Build up to: {reps} repetitions in each direction"
+EXERCISES_DOSAGE_HOW_MUCH = "In short:"
+EXERCISES_DOSAGE_NUMBERS_FROM = "Numbers the seed articles do not give come from: {source}"
+EXERCISES_NOT_GLUTE = (
+    "Not a glute exercise. It works another part of the leg or foot. It is shown because it is usually part of "
+    "first-line care for the conditions listed below."
+)
+EXERCISES_NOT_GLUTE_SHORT = "not a glute exercise"
+EXERCISES_NAME_NOT_GLUTE = "{name} (not a glute exercise)"
+EXERCISES_WORKS = "Works: {works}"
+CONDITION_EXERCISES_CHECK_FIRST = "Exercises often suggested for this. Check with a clinician before you start."
+PAIN_RULE_HEADING = "How much pain is all right"
+PAIN_RULE_LABELS = {
+    "settles_in_24h": "Some pain is all right if it settles by the next morning",
+    "stop_if_pain": "Stop if it hurts",
+}
+PAIN_RULES = {
+    "settles_in_24h": (
+        "For a sore tendon, some pain during these exercises is acceptable. Up to about 3 out of 10 is fine and up "
+        "to 5 out of 10 is the most (0 is no pain, 10 the worst you can imagine), as long as it has settled by the "
+        "next morning. If it goes above 5, or is worse the next day, do less next time. This rule comes from a trial "
+        "in Achilles tendon pain (Silbernagel and others, 2007). GluteMap uses it for the tendons at the side of the "
+        "hip too, where reviews advise managing the load on the tendon rather than resting completely. Stop and get "
+        "help for a sudden sharp pain or a snap."
+    ),
+    "stop_if_pain": (
+        "Stop an exercise if it causes pain, or if pain builds during it or afterwards. Tired, working muscles are "
+        "normal."
+    ),
+}
+PAIN_RULE_FOR = "{condition}: {rule}"
+PAIN_RULE_GENERAL = "If no condition is chosen: {rule}"
+HANDOUT_PAIN = "How much pain is all right"
+LADDER_HEADING = "From waking the muscles up to building strength: a step-by-step ladder"
+LADDER_INTRO = (
+    "The seed articles give light activation doses. They wake the muscles up but are below the level that builds "
+    "strength. This ladder shows the steps after them. Start at step 1 and move up one step at a time, only when "
+    "the rule for that step is met."
+)
+LADDER_STEP = "{title} ({level})"
+LADDER_EXERCISES = "Exercises at this step:"
+LADDER_DOSE = "How much: {dose}"
+LADDER_MOVE_UP = "When to move up: {rule}"
+LADDER_SOURCES = "Sources: {sources}"
+LADDER_REVIEWED = "Last reviewed: {date}"
 PHASES_HEADING = "When to do which exercises"
 PHASES_INTRO = (
     "One of the source articles describes this order of recovery after a gluteus minimus injury. Your doctor or "

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from glutemap import strings
+from glutemap.exercises import pain_rules
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
 from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.plan_widgets import add_to_plan_button
@@ -81,12 +82,18 @@ def show_condition(view: ConditionView) -> None:
             )
 
     st.subheader(strings.CONDITION_EXERCISES)
-    st.write(strings.CONDITION_EXERCISES_INTRO)
+    st.write(strings.CONDITION_EXERCISES_CHECK_FIRST)
+    for rule in pain_rules(knowledge, [view.id]):
+        with st.container(border=True, key="condition_pain_rule"):
+            st.markdown(f"**{strings.PAIN_RULE_HEADING}**")
+            say(rule.text)
     for exercise in view.exercises:
         link, add = st.columns([3, 2], vertical_alignment="center")
+        not_glute = exercise.id in knowledge.exercises and not knowledge.exercises[exercise.id].glute_exercise
+        detail = f"{exercise.detail} · {strings.EXERCISES_NOT_GLUTE_SHORT}" if not_glute else exercise.detail
         link.page_link(
             "pages/exercises.py",
-            label=plain(f"{exercise.name} · {exercise.detail}"),
+            label=plain(f"{exercise.name} · {detail}"),
             icon=":material/fitness_center:",
             query_params={"exercise": exercise.id},
         )

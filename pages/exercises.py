@@ -7,6 +7,7 @@ from glutemap.exercise_figures import emg_figure, phases_figure
 from glutemap.exercises import (
     ExerciseView,
     FilterChoices,
+    display_name,
     exercise_from_query,
     exercise_view,
     filter_exercises,
@@ -14,6 +15,7 @@ from glutemap.exercises import (
     known_choices,
     phase_views,
     phases_alt,
+    progression_ladder,
 )
 from glutemap.ui.components import (
     bullets,
@@ -77,6 +79,27 @@ def show_phases() -> None:
         st.text(strings.PHASES_SOURCE.format(sources="; ".join(sources)))
 
 
+def show_ladder() -> None:
+    """The ladder from the seed articles' activation doses to strengthening, step by step in words."""
+    ladder = progression_ladder(knowledge)
+    if not ladder:
+        return
+    with st.expander(strings.LADDER_HEADING, icon=":material/stairs:", expanded=False):
+        st.write(strings.LADDER_INTRO)
+        for step in ladder:
+            with st.container(border=True, key=f"ladder_step_{step.number}"):
+                st.markdown(f"**{plain(step.heading)}**")
+                say(step.what)
+                st.markdown(f"*{strings.LADDER_EXERCISES}*")
+                for exercise_id, name in step.exercises:
+                    st.page_link("pages/exercises.py", label=plain(name), query_params={"exercise": exercise_id},
+                                 icon=":material/fitness_center:")
+                say(step.dose)
+                say(step.move_up_when)
+                st.caption(plain(strings.LADDER_SOURCES.format(sources="; ".join(step.sources))))
+                st.caption(plain(strings.LADDER_REVIEWED.format(date=step.reviewed_on)))
+
+
 def show_filters() -> FilterChoices:
     """The four filters; returns what is chosen (stale values from older knowledge are dropped)."""
     st.markdown(f"**{strings.EXERCISES_FILTERS_HEADING}**")
@@ -118,7 +141,7 @@ def choose_exercise(shown: list[str]) -> str | None:
     chosen = st.radio(
         strings.EXERCISES_CHOOSE,
         options=shown,
-        format_func=lambda exercise_id: knowledge.exercises[exercise_id].name,
+        format_func=lambda exercise_id: display_name(knowledge.exercises[exercise_id]),
         key=CHOICE_KEY,
         on_change=remember_choice,
     )
@@ -158,6 +181,8 @@ def show_exercise(view: ExerciseView) -> None:
     """Everything about one exercise, safety first, research detail last."""
     st.header(plain(view.name))
     st.caption(plain(strings.EXERCISES_KIND.format(category=view.category)))
+    if not view.glute_exercise:
+        st.info(strings.EXERCISES_NOT_GLUTE, icon=":material/info:")
     say(view.summary)
     add_to_plan_button(knowledge, view.id, key_prefix="exercise_add")
     with st.container(border=True, key="exercise_stop_if"):
@@ -168,9 +193,11 @@ def show_exercise(view: ExerciseView) -> None:
     st.subheader(strings.EXERCISES_STEPS)
     numbered(view.steps)
     st.subheader(strings.EXERCISES_DOSAGE)
-    st.markdown(f"{strings.EXERCISES_DOSAGE_AS_WRITTEN} **{plain(view.dosage_text)}**")
+    st.markdown(f"{strings.EXERCISES_DOSAGE_HOW_MUCH} **{plain(view.dosage_text)}**")
     st.caption(strings.EXERCISES_DOSAGE_NUMBERS)
     bullets(view.dosage_numbers)
+    if view.dosage_source:
+        st.caption(plain(view.dosage_source))
     st.subheader(strings.EXERCISES_EQUIPMENT)
     if view.equipment:
         bullets(view.equipment)
@@ -206,6 +233,7 @@ def show_exercise(view: ExerciseView) -> None:
 st.title(strings.EXERCISES_TITLE)
 st.write(strings.EXERCISES_INTRO)
 show_phases()
+show_ladder()
 filters = show_filters()
 shown = [exercise.id for exercise in filter_exercises(knowledge, filters)]
 st.caption(strings.EXERCISES_COUNT.format(shown=len(shown), total=len(knowledge.exercises)))

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from glutemap import strings
+from glutemap.exercises import display_name, pain_rules
 from glutemap.explore import ExploreView, explore_view
 from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
@@ -42,9 +43,13 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView) -> None:
             )
             if view.show_exercises and card.exercises:
                 st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
+                for rule in pain_rules(knowledge, [card.id]):
+                    st.caption(plain(f"{strings.PAIN_RULE_HEADING}: {rule.text}"))
                 for exercise in card.exercises:
+                    shown = knowledge.exercises.get(exercise.id)
+                    label = display_name(shown) if shown is not None else exercise.name
                     with st.container(horizontal=True, vertical_alignment="center"):
-                        st.page_link("pages/exercises.py", label=exercise.name, query_params={"exercise": exercise.id},
+                        st.page_link("pages/exercises.py", label=label, query_params={"exercise": exercise.id},
                                      icon=":material/fitness_center:")
                         add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id)
             elif not view.show_exercises:

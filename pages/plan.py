@@ -68,6 +68,9 @@ def show_handout(handout: Handout) -> None:
         st.subheader(handout.title)
         st.write(handout.date_line)
         st.markdown(f"**{plain(handout.intro)}**")
+        if handout.pain_rules:
+            st.markdown(f"**{strings.HANDOUT_PAIN}**")
+            bullets(handout.pain_rules)
         for index, item in enumerate(handout.items):
             with st.container(border=True, key=f"handout_item_{index}"):
                 st.markdown(f"#### {plain(item.heading)}")

@@ -196,6 +196,7 @@ def test_export_gives_every_exercise_its_full_dosage(tiny_knowledge_dir: Path) -
             "reps": 10,
             "rounds": 2,
             "per_side": True,
+            "each_direction": False,
             "build_up_to_reps": None,
             "hold_seconds_min": None,
             "hold_seconds_max": None,

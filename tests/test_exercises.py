@@ -103,7 +103,7 @@ def test_dosage_numbers_come_only_from_the_structured_fields() -> None:
         "Repetitions: 5", "Build up to: 12 repetitions", "Rounds: 1", "Counted for each side"
     )
     hold = Dosage(text="t", per_side=False, hold_seconds_min=10, hold_seconds_max=30)
-    assert dosage_numbers(hold) == ("Hold: 10 to 30 seconds", "Counted in total, not for each side")
+    assert dosage_numbers(hold) == ("Hold: 10 to 30 seconds",)
 
 
 def test_dosage_without_numbers_says_so() -> None:
