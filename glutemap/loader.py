@@ -7,6 +7,9 @@ editing the knowledge sees all of them at once, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +41,10 @@ from glutemap.models import (
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 40
+OUTSIDE_FOLDER = "a symbolic link that leads outside the knowledge folder; only files inside it are read"
+# A whole load takes about a quarter of a second; one that runs this long is reading from something stuck
+# (a network disk, a huge folder) and stops with an error rather than keep the server waiting.
+LOAD_TIME_BUDGET_SECONDS = 20.0
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 # PyYAML's C parser is about ten times faster; the pure-Python one is the fallback.
@@ -175,12 +182,41 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, located: _Loca
     return loader.construct_object(node)
 
 
+def _read_limited(path: Path) -> bytes:
+    """The bytes of an ordinary file, at most one more than the size limit; `_YamlProblem` for anything else.
+
+    Opened without blocking and checked on the open file itself: a pipe (FIFO) would otherwise hang the
+    read forever, and a device such as /dev/zero never ends. Reading stops one byte past the limit, so a
+    file that grows after it was measured cannot exhaust memory either.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise _YamlProblem(0, "not an ordinary file (a pipe, device or folder); only ordinary files are read")
+        size = os.fstat(descriptor).st_size
+        if size > MAX_FILE_BYTES:
+            raise _YamlProblem(0, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(descriptor)
+    raw = b"".join(chunks)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _YamlProblem(0, f"file is over the limit of {MAX_FILE_BYTES:,} bytes")
+    return raw
+
+
 def read_yaml(path: Path) -> _Located:
     """Read one YAML file safely; raise `_YamlProblem` with a line for anything unusable."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _YamlProblem(0, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    raw = path.read_bytes()
+    raw = _read_limited(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -293,6 +329,8 @@ class _Collected:
     # Records (and whole kinds) already reported as broken: pointing at them is not a second error.
     broken_ids: dict[str, set[str]] = field(default_factory=dict)
     unreadable_kinds: set[str] = field(default_factory=set)
+    deadline: float = float("inf")
+    out_of_time: bool = False
 
     def mark_broken(self, kind: str, record_id: object) -> None:
         """Remember that the record `record_id` of `kind` exists but has its own errors."""
@@ -314,6 +352,11 @@ class _Collected:
         self.origin[(kind, record_id)] = (file, located, base)
 
 
+def _present(path: Path) -> bool:
+    """True for anything at `path`, even a pipe, device or broken link: those are reported, not skipped."""
+    return path.exists() or path.is_symlink()
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root.parent).as_posix()
@@ -321,8 +364,30 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _outside(path: Path, root: Path) -> bool:
+    """True when `path`, its symbolic links followed, leads outside the knowledge folder `root`."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop (Python 3.11)
+        return True
+
+
 def _read_into(collected: _Collected, path: Path, root: Path) -> _Located | None:
     file = _relative(path, root)
+    if collected.out_of_time:
+        return None
+    if time.monotonic() > collected.deadline:
+        collected.out_of_time = True
+        collected.errors.append(
+            KnowledgeError(file, 0, "", "", f"loading stopped here: it took longer than {LOAD_TIME_BUDGET_SECONDS:g} s "
+                           "(is the folder on a slow or stuck disk?)")
+        )
+        return None
+    if _outside(path, root):
+        collected.errors.append(
+            KnowledgeError(file, 0, "", "", OUTSIDE_FOLDER)
+        )
+        return None
     try:
         return read_yaml(path)
     except _YamlProblem as problem:
@@ -336,6 +401,12 @@ def _load_folder(collected: _Collected, root: Path, kind: str, model: type[BaseM
     folder = root / kind
     if not folder.is_dir():
         collected.errors.append(KnowledgeError(_relative(folder, root), 0, "", "", "folder is missing"))
+        collected.unreadable_kinds.add(kind)
+        return
+    if _outside(folder, root):
+        collected.errors.append(
+            KnowledgeError(_relative(folder, root), 0, "", "", OUTSIDE_FOLDER)
+        )
         collected.unreadable_kinds.add(kind)
         return
     for path in sorted(folder.iterdir()):
@@ -368,7 +439,7 @@ def _load_list(collected: _Collected, root: Path, name: str, model: type[BaseMod
     path = root / name
     file = _relative(path, root)
     kind = name.removesuffix(".yaml")
-    if not path.is_file():
+    if not _present(path):
         collected.errors.append(KnowledgeError(file, 0, "", "", "file is missing"))
         collected.unreadable_kinds.add(kind)
         return
@@ -396,7 +467,7 @@ def _load_list(collected: _Collected, root: Path, name: str, model: type[BaseMod
 def _load_single(collected: _Collected, root: Path, name: str, model: type[BaseModel]) -> None:
     path = root / name
     file = _relative(path, root)
-    if not path.is_file():
+    if not _present(path):
         collected.errors.append(KnowledgeError(file, 0, "", "", "file is missing"))
         return
     located = _read_into(collected, path, root)
@@ -520,14 +591,16 @@ def _check_references(collected: _Collected) -> None:
             )
 
 
-def check_knowledge(root: Path = DEFAULT_KNOWLEDGE_DIR) -> tuple[KnowledgeBase | None, list[KnowledgeError]]:
-    """Load and validate the knowledge folder; return the knowledge base or every error found."""
+def check_knowledge(
+    root: Path = DEFAULT_KNOWLEDGE_DIR, time_budget: float = LOAD_TIME_BUDGET_SECONDS
+) -> tuple[KnowledgeBase | None, list[KnowledgeError]]:
+    """Load and validate the knowledge folder within `time_budget` seconds; the knowledge base or every error found."""
     with collection_paused():
-        return _check_knowledge(Path(root))
+        return _check_knowledge(Path(root), time.monotonic() + time_budget)
 
 
-def _check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[KnowledgeError]]:
-    collected = _Collected()
+def _check_knowledge(root: Path, deadline: float) -> tuple[KnowledgeBase | None, list[KnowledgeError]]:
+    collected = _Collected(deadline=deadline)
     if not root.is_dir():
         return None, [KnowledgeError(root.as_posix(), 0, "", "", "knowledge folder not found")]
     for name, model in SINGLE_FILES.items():
@@ -535,10 +608,10 @@ def _check_knowledge(root: Path) -> tuple[KnowledgeBase | None, list[KnowledgeEr
     for name, model in LIST_FILES.items():
         _load_list(collected, root, name, model)
     for name, model in OPTIONAL_LIST_FILES.items():
-        if (root / name).is_file():
+        if _present(root / name):
             _load_list(collected, root, name, model)
     for name, model in OPTIONAL_SINGLE_FILES.items():
-        if (root / name).is_file():
+        if _present(root / name):
             _load_single(collected, root, name, model)
     for kind, model in FOLDER_KINDS.items():
         _load_folder(collected, root, kind, model)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from glutemap.loader import (
+    OUTSIDE_FOLDER,
     KnowledgeBaseInvalid,
     KnowledgeError,
     check_knowledge,
@@ -484,3 +486,82 @@ def test_a_rule_naming_an_unknown_concept_is_located(make_knowledge: KnowledgeWr
         "knowledge/red_flags/night_pain.yaml:12: night_pain › rules[0].all[0]: unknown concept 'night' (known: none)",
         "knowledge/red_flags/night_pain.yaml:12: night_pain › rules[0].all[0]: unknown concept 'numbz' (known: none)",
     ]
+
+
+# --- files that are not what they seem: pipes, devices, links out of the folder, a stuck disk -----------------
+FAULT_SECONDS = 5.0
+
+
+def _check_in_time(folder: Path, **options: float) -> list[str]:
+    """The loader's messages, failing the test if it takes longer than FAULT_SECONDS (it would hang forever)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(check_knowledge, folder, **options)
+        knowledge, errors = future.result(timeout=FAULT_SECONDS)
+    assert knowledge is None
+    return [str(error) for error in errors]
+
+
+def test_a_pipe_named_like_a_record_is_reported_not_waited_on(tiny_knowledge_dir: Path) -> None:
+    """A FIFO named conditions/x.yaml is a located error within seconds, not a hung load."""
+    os.mkfifo(tiny_knowledge_dir / "conditions" / "x.yaml")
+    assert _check_in_time(tiny_knowledge_dir) == [
+        "knowledge/conditions/x.yaml: not an ordinary file (a pipe, device or folder); only ordinary files are read"
+    ]
+
+
+def test_a_link_to_a_device_is_refused_before_reading(tiny_knowledge_dir: Path) -> None:
+    """A symbolic link to /dev/zero (an endless file) is refused as leading outside the folder."""
+    (tiny_knowledge_dir / "conditions" / "zero.yaml").symlink_to("/dev/zero")
+    assert _check_in_time(tiny_knowledge_dir) == [f"knowledge/conditions/zero.yaml: {OUTSIDE_FOLDER}"]
+
+
+def test_a_link_to_a_file_outside_the_folder_is_refused(tiny_knowledge_dir: Path, tmp_path: Path) -> None:
+    """A record file that links to a valid file elsewhere on the machine is not read."""
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text((tiny_knowledge_dir / "disclaimer.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tiny_knowledge_dir / "disclaimer.yaml").unlink()
+    (tiny_knowledge_dir / "disclaimer.yaml").symlink_to(elsewhere)
+    assert _check_in_time(tiny_knowledge_dir) == [f"knowledge/disclaimer.yaml: {OUTSIDE_FOLDER}"]
+
+
+def test_a_record_folder_linked_outside_is_refused(tiny_knowledge_dir: Path, tmp_path: Path) -> None:
+    """A whole kind's folder that is a link to somewhere else is one located error."""
+    moved = tmp_path / "moved_red_flags"
+    (tiny_knowledge_dir / "red_flags").rename(moved)
+    (tiny_knowledge_dir / "red_flags").symlink_to(moved)
+    assert f"knowledge/red_flags: {OUTSIDE_FOLDER}" in _check_in_time(tiny_knowledge_dir)
+
+
+def test_a_link_that_stays_inside_the_folder_is_read(tiny_knowledge_dir: Path) -> None:
+    """Links are fine while they stay in the knowledge folder (e.g. a shared file kept in a subfolder)."""
+    shared = tiny_knowledge_dir / "shared"
+    shared.mkdir()
+    (tiny_knowledge_dir / "disclaimer.yaml").rename(shared / "disclaimer.yaml")
+    (tiny_knowledge_dir / "disclaimer.yaml").symlink_to(Path("shared") / "disclaimer.yaml")
+    knowledge, errors = check_knowledge(tiny_knowledge_dir)
+    assert errors == []
+    assert knowledge is not None
+
+
+def test_a_folder_named_like_a_record_is_reported(tiny_knowledge_dir: Path) -> None:
+    """A directory called conditions/x.yaml is an error, not a crash."""
+    (tiny_knowledge_dir / "conditions" / "x.yaml").mkdir()
+    assert _check_in_time(tiny_knowledge_dir) == [
+        "knowledge/conditions/x.yaml: not an ordinary file (a pipe, device or folder); only ordinary files are read"
+    ]
+
+
+def test_a_pipe_in_place_of_a_required_file_is_reported_as_such(tiny_knowledge_dir: Path) -> None:
+    """sources.yaml replaced by a pipe says what it is, not that the file is missing."""
+    (tiny_knowledge_dir / "sources.yaml").unlink()
+    os.mkfifo(tiny_knowledge_dir / "sources.yaml")
+    messages = _check_in_time(tiny_knowledge_dir)
+    assert "knowledge/sources.yaml: not an ordinary file (a pipe, device or folder); only ordinary files are read" in messages
+
+
+def test_a_load_past_its_time_budget_stops_with_a_located_error(tiny_knowledge_dir: Path) -> None:
+    """A load that runs out of time (a stuck disk) stops at the file it reached and says why."""
+    messages = _check_in_time(tiny_knowledge_dir, time_budget=0.0)
+    assert len(messages) == 1
+    assert "loading stopped here: it took longer than" in messages[0]
+    assert messages[0].startswith("knowledge/disclaimer.yaml: ")
