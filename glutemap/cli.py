@@ -1,4 +1,4 @@
-"""The `glutemap` command: validate the knowledge, search it, export it."""
+"""The `glutemap` command: validate the knowledge, search it, export it, grade how plain it reads."""
 
 from __future__ import annotations
 
@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="print the whole validated knowledge")
     export.add_argument("--format", choices=["json"], default="json")
+
+    commands.add_parser(
+        "readability",
+        help="reading grade (Flesch-Kincaid) of every patient-facing passage: medians per kind, passages above grade 10",
+    )
     return parser
 
 
@@ -210,6 +215,28 @@ def _export(root: Path, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _readability(root: Path, out: TextIO, err: TextIO) -> int:
+    """A report, not a check: the exit status is 0 whatever the grades (the consistency tests hold the limits)."""
+    from glutemap.readability import MAX_GRADE, graded_passages, summarise  # textstat loads a dictionary: only here
+
+    knowledge = _load(root, err)
+    if knowledge is None:
+        return EXIT_OK
+    summary = summarise(graded_passages(knowledge))
+    print(
+        f"{summary.count} patient-facing passages: median grade {summary.median:.1f}, highest {summary.max:.1f} "
+        f"(Flesch-Kincaid).",
+        file=out,
+    )
+    print("Median grade by kind:", file=out)
+    for kind, median in summary.kind_medians.items():
+        print(f"  {kind:<12} {median:5.1f}  ({summary.kind_counts[kind]} passages)", file=out)
+    print(f"Passages above grade {MAX_GRADE:g}: {len(summary.above)}", file=out)
+    for item in summary.above:
+        print(f"  {item.grade:5.1f}  {item.passage.where}: {item.passage.text}", file=out)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 1 invalid knowledge, 2 bad usage)."""
     out = out or sys.stdout
@@ -228,6 +255,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _search(root, args, out, err)
         if args.command == "eval":
             return _eval(root, args, out, err)
+        if args.command == "readability":
+            return _readability(root, out, err)
         return _export(root, out, err)
     except BrokenPipeError:
         return EXIT_OK

@@ -15,7 +15,7 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 
 View = Literal["front", "back", "side"]
 Spread = Literal["primary", "occasional", "rare"]
-Evidence = Literal["seed_claim", "association", "prospective", "trial"]
+Evidence = Literal["seed_claim", "association", "limited_mixed", "prospective", "trial"]
 Urgency = Literal["emergency", "urgent", "prompt"]
 Category = Literal["activation", "flexibility", "isometric", "dynamic"]
 RedFlagGroup = Literal[
@@ -36,6 +36,7 @@ SPREAD_LABELS: dict[str, str] = {
 EVIDENCE_LABELS: dict[str, str] = {
     "seed_claim": "Claim only: stated by an educational article, not tested in studies we found",
     "association": "Association: seen together in studies, cause not shown",
+    "limited_mixed": "Limited and mixed: a few small studies, and their results do not agree",
     "prospective": "Prospective: measured before the problem started, in small studies",
     "trial": "Trial: tested in a randomised trial",
 }
@@ -238,6 +239,9 @@ class Condition(Record):
     self_care: tuple[Text, ...] = Field(min_length=1)
     see_clinician: tuple[Text, ...] = Field(min_length=1)
     questions_to_ask: tuple[Text, ...] = ()
+    return_to_activity: Text | None = Field(
+        default=None, description="when and how people usually go back to walking, running and sport"
+    )
     icd10cm: tuple[IcdCode, ...] = ()
     clinician_notes: tuple[Text, ...] = ()
     sources: tuple[Id, ...] = Field(min_length=1)
@@ -430,6 +434,10 @@ class GlossaryTerm(Record):
     term: ShortText
     gloss: Text
     also: tuple[ShortText, ...] = ()
+    # Optional in the schema so a small glossary can be written by hand; the shipped glossary names both
+    # for every entry (a consistency test checks it, as it does for red flags' dates).
+    sources: tuple[Id, ...] = ()
+    reviewed_on: dt.date | None = None
 
 
 class Disclaimer(Record):

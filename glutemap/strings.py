@@ -157,6 +157,7 @@ CONDITION_EXERCISES_INTRO = (
 )
 CONDITION_SELF_CARE = "Looking after yourself"
 CONDITION_SEE_CLINICIAN = "When to see a clinician"
+CONDITION_RETURN_TO_ACTIVITY = "Getting back to walking, running and sport"
 CONDITION_QUESTIONS = "Questions you could ask a clinician"
 CONDITION_FOR_CLINICIANS = "For clinicians"
 CONDITION_ICD_HEADING = "ICD-10-CM codes"

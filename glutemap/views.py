@@ -163,6 +163,7 @@ class ConditionView:
     self_care: tuple[str, ...]
     see_clinician: tuple[str, ...]
     questions_to_ask: tuple[str, ...]
+    return_to_activity: str | None
     icd10cm: tuple[IcdLine, ...]
     clinician_notes: tuple[str, ...]
     sources: tuple[SourceLine, ...]
@@ -184,6 +185,7 @@ class ConditionView:
             *self.self_care,
             *self.see_clinician,
             *self.questions_to_ask,
+            self.return_to_activity or "",
         )
 
 
@@ -226,6 +228,7 @@ def condition_view(knowledge: KnowledgeBase, condition_id: str) -> ConditionView
         self_care=condition.self_care,
         see_clinician=condition.see_clinician,
         questions_to_ask=condition.questions_to_ask,
+        return_to_activity=condition.return_to_activity,
         icd10cm=icd,
         clinician_notes=condition.clinician_notes,
         sources=_source_lines(knowledge, (*condition.sources, *link_sources)),

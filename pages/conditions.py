@@ -102,6 +102,9 @@ def show_condition(view: ConditionView) -> None:
 
     st.subheader(strings.CONDITION_SELF_CARE)
     bullets(view.self_care)
+    if view.return_to_activity:
+        st.subheader(strings.CONDITION_RETURN_TO_ACTIVITY)
+        say(view.return_to_activity)
     st.subheader(strings.CONDITION_SEE_CLINICIAN)
     bullets(view.see_clinician)
     if view.questions_to_ask:

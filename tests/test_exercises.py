@@ -159,11 +159,11 @@ def test_phases_keep_file_order_with_check_ins_last(knowledge: KnowledgeBase) ->
     assert phases[0].sentence == "1. Rest (The first days): Rest so healing can begin."
 
 
-def test_shipped_phases_start_with_rest_and_end_with_the_setback_advice(shipped_knowledge: KnowledgeBase) -> None:
-    """The shipped order is rest, daily flexibility and holds, added resistance, and a doctor check after setbacks."""
+def test_shipped_phases_start_with_easing_off_and_end_with_the_setback_advice(shipped_knowledge: KnowledgeBase) -> None:
+    """The shipped order is easing off, daily flexibility and holds, added resistance, and a doctor check after setbacks."""
     phases = phase_views(shipped_knowledge)
     assert [phase.categories for phase in phases] == [(), ("flexibility", "isometric"), ("dynamic",), ()]
-    assert "Rest" in phases[0].title
+    assert "Ease off" in phases[0].title
     assert phases[-1].kind == "check_in" and "doctor" in phases[-1].what
 
 

@@ -127,9 +127,9 @@ def test_no_emg_section_without_verified_data() -> None:
 
 
 def test_recovery_phases_have_a_text_version() -> None:
-    """The recovery timeline is also written out step by step, rest first, setback advice last."""
+    """The recovery timeline is also written out step by step, easing off first, setback advice last."""
     text = _text(_open("clam_shell"))
-    assert "1. Rest first" in text
+    assert "1. Ease off first" in text
     assert "4. If you have a setback" in text
 
 
