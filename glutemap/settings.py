@@ -21,6 +21,8 @@ class Deployment:
     idle_seconds: int
     warning_seconds: int
     knowledge_dir: Path
+    # Where the last knowledge that validated is kept (glutemap/snapshot.py); None when switched off.
+    snapshot_dir: Path | None = None
 
 
 def _flag(value: str | None) -> bool:
@@ -35,8 +37,19 @@ def _seconds(value: str | None) -> int:
     return min(max(seconds, MIN_IDLE_SECONDS), MAX_IDLE_SECONDS)
 
 
+def _snapshot_dir(env: Mapping[str, str]) -> Path | None:
+    """GLUTEMAP_SNAPSHOT_DIR, "off" for none, else the user's state folder (~/.local/state/glutemap)."""
+    chosen = (env.get("GLUTEMAP_SNAPSHOT_DIR") or "").strip()
+    if chosen.lower() == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    state_home = (env.get("XDG_STATE_HOME") or "").strip()
+    return (Path(state_home) if state_home else Path.home() / ".local" / "state") / "glutemap"
+
+
 def deployment(environ: Mapping[str, str] | None = None) -> Deployment:
-    """Read GLUTEMAP_KIOSK, GLUTEMAP_IDLE_SECONDS and GLUTEMAP_KNOWLEDGE_DIR; bad values fall back safely."""
+    """The GLUTEMAP_* settings (kiosk, idle seconds, knowledge and snapshot folders); bad values fall back safely."""
     env = os.environ if environ is None else environ
     knowledge_dir = env.get("GLUTEMAP_KNOWLEDGE_DIR")
     return Deployment(
@@ -44,4 +57,5 @@ def deployment(environ: Mapping[str, str] | None = None) -> Deployment:
         idle_seconds=_seconds(env.get("GLUTEMAP_IDLE_SECONDS")),
         warning_seconds=WARNING_SECONDS,
         knowledge_dir=Path(knowledge_dir) if knowledge_dir else DEFAULT_KNOWLEDGE_DIR,
+        snapshot_dir=_snapshot_dir(env),
     )

@@ -29,10 +29,6 @@ UNAVAILABLE_BODY = (
     "The information GluteMap shows could not be loaded just now. Please try again later, or ask a member "
     "of staff. If you are in pain or worried about your health, please talk to a doctor or nurse."
 )
-STALE_NOTICE = (
-    "Staff notice: the knowledge files were edited and have {count} problem(s); the last good version is "
-    "still shown. Run `glutemap validate` on the server for details."
-)
 ERROR_TITLE = "Sorry, something went wrong on this screen"
 ERROR_BODY = "Nothing you chose was lost. You can try again, or go back to the start."
 BACK_TO_START = "Back to the start"

@@ -6,8 +6,9 @@ inside these texts, so change a line in place or add lines at the end of a file,
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -272,6 +273,19 @@ def write_knowledge(
 
 
 KnowledgeWriter = Callable[..., Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_snapshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Knowledge snapshots written during the tests (the app's, and every server's) go to a temporary folder."""
+    folder = tmp_path_factory.mktemp("snapshots")
+    before = os.environ.get("GLUTEMAP_SNAPSHOT_DIR")
+    os.environ["GLUTEMAP_SNAPSHOT_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("GLUTEMAP_SNAPSHOT_DIR", None)
+    else:
+        os.environ["GLUTEMAP_SNAPSHOT_DIR"] = before
 
 
 @pytest.fixture

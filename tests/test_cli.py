@@ -64,6 +64,16 @@ def test_validate_a_broken_folder_lists_every_located_error(make_knowledge: Know
     )
 
 
+def test_validate_answers_quickly_about_a_pipe_in_the_folder(tiny_knowledge_dir: Path) -> None:
+    """A FIFO named like a record makes `glutemap validate` report it within seconds instead of hanging."""
+    os.mkfifo(tiny_knowledge_dir / "conditions" / "x.yaml")
+    command = [sys.executable, "-c", "from glutemap.cli import main; raise SystemExit(main())", "validate",
+               str(tiny_knowledge_dir)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=5, check=False)
+    assert done.returncode == 1
+    assert "knowledge/conditions/x.yaml: not an ordinary file" in done.stdout + done.stderr
+
+
 def test_validate_accepts_the_folder_as_an_option_too(tiny_knowledge_dir: Path) -> None:
     """`--knowledge DIR validate` checks the same folder as `validate DIR`."""
     assert run("--knowledge", str(tiny_knowledge_dir), "validate").out.startswith("Knowledge base OK: 2 muscles")

@@ -159,8 +159,8 @@ def page_knowledge() -> KnowledgeBase:
         unavailable()
         st.stop()
     assert state.knowledge is not None  # for type checkers: st.stop() does not return
-    if state.stale:
-        st.caption(strings.STALE_NOTICE.format(count=len(state.problems)))
+    # Broken files (state.stale) are for staff, in the log and at /_glutemap/status: a visitor can do
+    # nothing about them, and the knowledge shown is still a whole, valid version.
     disclaimer(state.knowledge)
     return state.knowledge
 
