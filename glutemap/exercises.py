@@ -200,6 +200,7 @@ class ExerciseView:
     glute_exercise: bool
     conditions: tuple[tuple[str, str], ...]
     notes: tuple[str, ...]
+    clinician_notes: tuple[str, ...]
     sources: tuple[str, ...]
     pictures: Pictures | None
     emg: tuple[EmgChart, ...]
@@ -326,6 +327,7 @@ def exercise_view(knowledge: KnowledgeBase, exercise_id: str) -> ExerciseView:
             )
         ),
         notes=exercise.notes,
+        clinician_notes=exercise.clinician_notes,
         sources=tuple(citation_line(knowledge.sources[source]) for source in exercise.sources),
         pictures=exercise.pictures,
         emg=emg_charts(knowledge, exercise.id),

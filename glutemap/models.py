@@ -331,7 +331,10 @@ class Exercise(Record):
     works: ShortText | None = Field(default=None, description="what it works, in plain words, where no muscle record fits")
     pictures: Pictures | None = None
     glute_exercise: bool = Field(default=True, description="false for first-line care that does not work the hip muscles")
-    notes: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = Field(default=(), description="what a visitor needs to know, in plain words")
+    clinician_notes: tuple[Text, ...] = Field(
+        default=(), description='research detail (study numbers, authors, dosage derivations), shown under "For clinicians"'
+    )
     sources: tuple[Id, ...] = Field(min_length=1)
     reviewed_on: dt.date
 

@@ -13,7 +13,7 @@ What counts as a passage (prose a visitor reads):
 - muscles: summary, origin, insertion, blood supply, each action, each note (except clinician notes,
   below), each referral pattern's note, the referral caveat and each aggravator;
 - exercises: summary, steps, the dosage line, easier and harder versions, stop-if cautions, common
-  mistakes, notes and the two picture descriptions (read aloud by screen readers);
+  mistakes, notes (not clinician notes, below) and the two picture descriptions (read aloud by screen readers);
 - red flags: the everyday description and the advice;
 - decision-aid options and their notes per condition; trial outcomes (question, population, what
   "improved" means, each group, harms, what the trial does not tell);
@@ -22,7 +22,9 @@ What counts as a passage (prose a visitor reads):
 
 Left out on purpose:
 - clinician sections, shown only behind "For clinicians": a condition's `evidence_detail` (study designs
-  and numbers), `clinician_notes` and ICD-10-CM codes, and muscle notes that start "For clinicians";
+  and numbers), `clinician_notes` and ICD-10-CM codes, an exercise's `clinician_notes` (muscle-activity
+  numbers, study sizes, authors and journals, how a dose was derived), and muscle notes that start
+  "For clinicians";
 - source records (titles and notes are citations and reading notes, not advice);
 - names and labels (condition, muscle, region, exercise, referral-pattern and nerve names, Latin names,
   red-flag and option titles, phase titles, EMG task names): a name is not a sentence, and its grade says

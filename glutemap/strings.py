@@ -391,6 +391,7 @@ EXERCISES_MUSCLES = "Muscles it works"
 EXERCISES_MUSCLE_ROLE = {"primary": "Main muscle", "secondary": "Also works"}
 EXERCISES_CONDITIONS = "Suggested in GluteMap for"
 EXERCISES_NOTES = "Notes"
+EXERCISES_FOR_CLINICIANS = CONDITION_FOR_CLINICIANS
 EXERCISES_PICTURES = "Pictures"
 EXERCISES_PICTURE_START = "Start: {alt}"
 EXERCISES_PICTURE_END = "End: {alt}"

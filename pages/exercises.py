@@ -224,6 +224,9 @@ def show_exercise(view: ExerciseView) -> None:
         st.subheader(strings.EXERCISES_NOTES)
         bullets(view.notes)
     show_emg(view)
+    if view.clinician_notes:
+        with st.expander(strings.EXERCISES_FOR_CLINICIANS):
+            bullets(view.clinician_notes)
     st.subheader(strings.SOURCES_HEADING)
     text_lines(view.sources)
     st.caption(plain(strings.REVIEWED_ON.format(date=view.reviewed_on)))

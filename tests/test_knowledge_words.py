@@ -74,16 +74,12 @@ def test_the_glossary_reads_at_grade_6_or_lower(graded: tuple[typing.Any, ...]) 
     assert summarise(item for item in graded if item.passage.kind == "glossary").median <= TARGET_MEDIAN_GRADE
 
 
-# Exercise texts are rewritten on the exercises branch; this mark comes off when that work is merged.
-_EXERCISE_TEXTS_PENDING = pytest.mark.xfail(reason="exercise notes still quote study numbers; rewritten elsewhere", strict=False)
-
-
 @pytest.mark.parametrize(
     "kind",
     [
         "condition",
         "muscle",
-        pytest.param("exercise", marks=_EXERCISE_TEXTS_PENDING),
+        "exercise",
         "red_flag",
         "option",
         "outcome",
