@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import ctypes
 import ipaddress
+import json
 import os
 import shutil
 import signal
@@ -67,8 +68,45 @@ def replica_name(number: int) -> str:
     return f"app{number}"
 
 
-def render_config(template: str, replica_ports: Sequence[int], bind_address: str, port: int, runtime_dir: str) -> str:
-    """The balancer config for one replica per port, listening on bind_address:port."""
+@dataclass(frozen=True)
+class SourceLimits:
+    """What one client address may hold or open at the balancer (behind a clinic router, everyone's)."""
+
+    connections: int = 300  # open at once; a visitor's page uses about three
+    new_connections: int = 300  # per 10 seconds
+    requests: int = 2000  # per 10 seconds; a first page load is about forty
+
+
+# What the balancer answers for /_stcore/host-config instead of a replica: the same keys Streamlit 1.67
+# sends, with no outside origin allowed to embed or message the app (a test compares the keys).
+HOST_CONFIG = {
+    "allowedOrigins": [],
+    "useExternalAuthToken": False,
+    "enableCustomParentMessages": False,
+    "enforceDownloadInNewTab": False,
+    "metricsUrl": "",
+    "blockErrorDialogs": False,
+    "resourceCrossOriginMode": None,
+}
+
+
+REPLICA_HEADER_LINE = "    http-response set-header X-GluteMap-Replica %s\n"
+
+
+def render_config(
+    template: str,
+    replica_ports: Sequence[int],
+    bind_address: str,
+    port: int,
+    runtime_dir: str,
+    limits: SourceLimits = SourceLimits(),
+    expose_replica: bool = False,
+) -> str:
+    """The balancer config for one replica per port, listening on bind_address:port.
+
+    `expose_replica` adds a response header naming the replica that answered: for tests and for
+    diagnosing a deployment, never for visitors (it tells the outside how the service is built).
+    """
     if not replica_ports:
         raise ValueError("at least one replica is needed")
     servers = "\n".join(
@@ -80,6 +118,12 @@ def render_config(template: str, replica_ports: Sequence[int], bind_address: str
         "bind": f"{_bracketed(bind_address)}:{port}",
         "runtime_dir": runtime_dir,
         "servers": servers,
+        "max_connections_per_source": str(limits.connections),
+        "max_new_connections_per_source": str(limits.new_connections),
+        "max_requests_per_source": str(limits.requests),
+        "replica_header": REPLICA_HEADER_LINE if expose_replica else "",
+        # One HAProxy word in single quotes; the JSON holds no single quote.
+        "host_config": "'" + json.dumps(HOST_CONFIG, separators=(",", ":")) + "'",
     }
     config = template
     for name, value in values.items():
@@ -182,6 +226,8 @@ class Cluster:
     env: dict[str, str]
     runtime_dir: Path
     stopping: threading.Event
+    limits: SourceLimits = SourceLimits()
+    expose_replica: bool = False
     replicas: list[Child] = field(default_factory=list)
     balancer: Child | None = None
 
@@ -197,7 +243,8 @@ class Cluster:
             if not port_is_free(address, port):
                 raise ServeError(f"port {port} on {address} is already in use; choose others (--port, --first-replica-port)")
         config = self.runtime_dir / "haproxy.cfg"
-        config.write_text(render_config(TEMPLATE.read_text(), self.replica_ports, self.address, self.port, str(self.runtime_dir)))
+        config.write_text(render_config(TEMPLATE.read_text(), self.replica_ports, self.address, self.port,
+                                        str(self.runtime_dir), self.limits, self.expose_replica))
         check = subprocess.run([self.haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True, check=False)
         if check.returncode != 0:
             raise ServeError(f"HAProxy rejected the generated config {config}:\n{check.stdout}{check.stderr}")
@@ -275,7 +322,24 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="only write the balancer config for a systemd deployment to FILE, then exit")
     parser.add_argument("--runtime-dir", default="/run/glutemap",
                         help="with --write-config: where the balancer keeps its stats socket (default /run/glutemap)")
+    defaults = SourceLimits()
+    parser.add_argument("--source-connections", type=int,
+                        default=int(env.get("GLUTEMAP_SOURCE_CONNECTIONS", defaults.connections)),
+                        help=f"connections one client address may hold open (default {defaults.connections}; "
+                             "behind a clinic router every visitor shares one address; env GLUTEMAP_SOURCE_CONNECTIONS)")
+    parser.add_argument("--source-new-connections", type=int,
+                        default=int(env.get("GLUTEMAP_SOURCE_NEW_CONNECTIONS", defaults.new_connections)),
+                        help=f"new connections per 10 s from one address (default {defaults.new_connections})")
+    parser.add_argument("--source-requests", type=int,
+                        default=int(env.get("GLUTEMAP_SOURCE_REQUESTS", defaults.requests)),
+                        help=f"requests per 10 s from one address (default {defaults.requests})")
+    parser.add_argument("--expose-replica", action="store_true",
+                        help="add an X-GluteMap-Replica response header naming the replica that answered "
+                             "(tests and diagnosis only: it tells visitors how the service is built)")
     args = parser.parse_args(argv)
+    args.limits = SourceLimits(args.source_connections, args.source_new_connections, args.source_requests)
+    if min(args.source_connections, args.source_new_connections, args.source_requests) < 1:
+        parser.error("the per-source limits must be at least 1")
     if not 1 <= args.replicas <= MAX_REPLICAS:
         parser.error(f"--replicas must be between 1 and {MAX_REPLICAS}")
     return args
@@ -286,7 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     replica_ports = [args.first_replica_port + offset for offset in range(args.replicas)]
     if args.write_config:
-        config = render_config(TEMPLATE.read_text(), replica_ports, args.address, args.port, args.runtime_dir)
+        config = render_config(TEMPLATE.read_text(), replica_ports, args.address, args.port, args.runtime_dir, args.limits,
+                               args.expose_replica)
         args.write_config.write_text(config)
         print(f"wrote {args.write_config} for {args.replicas} replicas on ports {replica_ports[0]}-{replica_ports[-1]}")
         return 0
@@ -302,7 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "STREAMLIT_SERVER_ALLOWED_HOSTS, separated by spaces and keeping 127.0.0.1, e.g. "
               "STREAMLIT_SERVER_ALLOWED_HOSTS='127.0.0.1 localhost glutemap.clinic.lan'", flush=True)
     with tempfile.TemporaryDirectory(prefix="glutemap-serve-") as runtime_dir:
-        cluster = Cluster(replica_ports, args.address, args.port, haproxy, dict(os.environ), Path(runtime_dir), stop)
+        cluster = Cluster(replica_ports, args.address, args.port, haproxy, dict(os.environ), Path(runtime_dir), stop,
+                          args.limits, args.expose_replica)
         try:
             cluster.start()
             print(f"GluteMap: {cluster.url} served by {args.replicas} replica(s) behind HAProxy (Ctrl-C stops them all)",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import tomllib
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Page, WebSocket
+from script_modules import script_module
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
@@ -154,3 +158,37 @@ def test_websocket_for_a_foreign_host_is_refused(app_server: StreamlitServer) ->
     """A request naming another host (DNS rebinding) cannot open a session."""
     url = app_server.url.replace("http", "ws") + "/_stcore/stream"
     assert (_handshake(url, origin="http://evil.example", host="evil.example")).startswith("refused 4")
+
+
+def test_the_balancers_host_config_has_the_keys_a_replica_sends(app_server: StreamlitServer) -> None:
+    """The fixed /_stcore/host-config the balancer answers has exactly the keys this Streamlit sends (upgrade check)."""
+    with urllib.request.urlopen(app_server.url + "/_stcore/host-config", timeout=5) as response:
+        replica_answer = json.loads(response.read())
+    assert set(script_module("serve").HOST_CONFIG) == set(replica_answer)
+
+
+def test_websocket_messages_stay_far_below_the_message_cap(page: Page) -> None:
+    """The largest message any screen sends is a small fraction of server.maxMessageSize (the cap has headroom)."""
+    largest = {"received": 0, "sent": 0}
+
+    def watch(socket: WebSocket) -> None:
+        socket.on("framereceived", lambda payload: largest.update(received=max(largest["received"], len(payload))))
+        socket.on("framesent", lambda payload: largest.update(sent=max(largest["sent"], len(payload))))
+
+    page.on("websocket", watch)
+    for path in ("", "explore", "conditions?condition=trochanteric_bursitis", "anatomy?muscle=gluteus_medius",
+                 "exercises?exercise=clam_shell", "plan", "about"):
+        open_app(page, path)
+    box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
+    open_app(page, "explore")
+    box.fill("pain on the outside of my hip " * 60)
+    box.press("Control+Enter")
+    page.get_by_text("Why this was shown").first.wait_for()
+    cap_bytes = int(_config_value("server", "maxMessageSize")) * 1_000_000
+    assert 0 < largest["received"] < cap_bytes / 10
+    assert 0 < largest["sent"] < cap_bytes / 10
+
+
+def _config_value(section: str, name: str) -> str:
+    config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    return str(config[section][name])

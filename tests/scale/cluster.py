@@ -88,6 +88,8 @@ class ServedCluster:
 
     replicas: int
     env: dict[str, str] = field(default_factory=dict)
+    # Extra serve.py options; by default the balancer names the replica that answered (--expose-replica).
+    options: tuple[str, ...] = ("--expose-replica",)
     port: int = 0
     first_replica_port: int = 0
     process: subprocess.Popen[bytes] | None = None
@@ -115,7 +117,7 @@ class ServedCluster:
         self.port, self.first_replica_port = first, first + 1
         self.process = subprocess.Popen(
             [sys.executable, str(SERVE), "--replicas", str(self.replicas), "--port", str(self.port),
-             "--first-replica-port", str(self.first_replica_port)],
+             "--first-replica-port", str(self.first_replica_port), *self.options],
             cwd=REPO_ROOT, env={**os.environ, **self.env}, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
