@@ -84,6 +84,7 @@ KIOSK_CHROMIUM_FLAGS = --kiosk --incognito --no-first-run --disable-sync --disab
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 test: $(VENV)/.test-installed chromium lint
 	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest

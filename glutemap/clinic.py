@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
 from glutemap import strings
 
-# One YAML reader for the whole app: these loader helpers are shared on purpose, not copied.
-from glutemap.loader import KnowledgeError, _Located, _validate, _YamlProblem, read_yaml
+# One YAML reader for the whole app: the loader's, with its located errors.
+from glutemap.loader import KnowledgeError, read_mapping_file
 
 SETTINGS_ENV = "GLUTEMAP_SETTINGS"
 DEFAULT_SETTINGS_PATH = Path(__file__).resolve().parent.parent / "settings" / "clinic.yaml"
@@ -71,18 +71,9 @@ def load_clinic_settings(
     file = _shown(path)
     if not path.exists():
         return ClinicSettings(), []
-    try:
-        located = read_yaml(path)
-    except _YamlProblem as problem:
-        return None, [KnowledgeError(file, problem.line, "", "", problem.message)]
-    except OSError as error:
-        return None, [KnowledgeError(file, 0, "", "", f"cannot read file: {error.strerror}")]
-    if located.data is None:  # only comments: nothing changed from the defaults
-        located = _Located({}, located.lines)
-    if not isinstance(located.data, dict):
-        return None, [KnowledgeError(file, 1, "", "", "the file must hold settings as 'name: value' lines")]
-    settings, errors = _validate(ClinicSettings, located.data, located, (), file, "clinic settings")
-    return settings, errors
+    # Only comments means nothing changed from the defaults.
+    return read_mapping_file(path, ClinicSettings, file, "clinic settings",
+                             "the file must hold settings as 'name: value' lines")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -591,6 +591,27 @@ def _check_references(collected: _Collected) -> None:
             )
 
 
+def read_mapping_file(
+    path: Path, model: type[M], shown_as: str, record: str, not_a_mapping: str
+) -> tuple[M | None, list[KnowledgeError]]:
+    """One YAML file holding a single mapping (e.g. the clinic settings), read and validated like knowledge.
+
+    The same safe reader and located errors as the knowledge; a file holding only comments is an empty
+    mapping; `not_a_mapping` is the message when the file holds something else.
+    """
+    try:
+        located = read_yaml(path)
+    except _YamlProblem as problem:
+        return None, [KnowledgeError(shown_as, problem.line, "", "", problem.message)]
+    except OSError as error:
+        return None, [KnowledgeError(shown_as, 0, "", "", f"cannot read file: {error.strerror}")]
+    if located.data is None:
+        located = _Located({}, located.lines)
+    if not isinstance(located.data, dict):
+        return None, [KnowledgeError(shown_as, 1, "", "", not_a_mapping)]
+    return _validate(model, located.data, located, (), shown_as, record)
+
+
 def check_knowledge(
     root: Path = DEFAULT_KNOWLEDGE_DIR, time_budget: float = LOAD_TIME_BUDGET_SECONDS
 ) -> tuple[KnowledgeBase | None, list[KnowledgeError]]:

@@ -13,8 +13,8 @@ from glutemap.models import KnowledgeBase
 from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
-from glutemap.ui.components import blocks, chart, glossary_for, md_heading, md_section, page_knowledge, plain, table, urgent_panel
-from glutemap.ui.decide_widgets import show_next_steps
+from glutemap.ui.components import blocks, chart, glossary_for, md_heading, md_section, page_knowledge, plain, table
+from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
 from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag
 from glutemap.ui.plan_widgets import add_to_plan_button
 

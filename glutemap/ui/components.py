@@ -16,7 +16,6 @@ from glutemap import strings
 from glutemap.citation import citation_line
 from glutemap.glossary import terms_in
 from glutemap.models import KnowledgeBase, Pictures
-from glutemap.search.matcher import UrgentMatch
 from glutemap.stickfigure import render_pictures_svg
 from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge
@@ -180,20 +179,3 @@ def sources_list(knowledge: KnowledgeBase, source_ids: Iterable[str]) -> None:
     lines = [f"• {citation_line(knowledge.sources[source_id])}" for source_id in source_ids]
     if lines:
         st.text("\n".join(lines))
-
-
-def urgent_panel(urgent: tuple[UrgentMatch, ...]) -> None:
-    """The "seek care now" panel, shown above everything else whenever a red flag matched."""
-    with st.container(border=True, key="urgent_panel"):
-        st.error(f"**{strings.URGENT_TITLE}**", icon=":material/emergency:")
-        st.write(strings.URGENT_INTRO)
-        # Imported here: decide_widgets itself builds on this module.
-        from glutemap.ui.decide_widgets import urgent_contact
-
-        urgent_contact()
-        for match in urgent:
-            prefix = strings.URGENCY_PREFIX[match.urgency]
-            st.markdown(f"**{prefix}: {plain(match.title)}**")
-            say(match.advice)
-            for reason in match.reasons:
-                st.caption(plain(reason))

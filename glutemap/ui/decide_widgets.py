@@ -1,4 +1,4 @@
-"""The "what next" decision aid on screen, and the urgent contact line (who to tell, which number to call).
+"""The "what next" decision aid on screen, the urgent panel and its contact line (who to tell, which number to call).
 
 All text is knowledge or `strings` text rendered through the Markdown-escaping helpers; figures come with
 a table and a text equivalent.
@@ -20,6 +20,7 @@ from glutemap.icon_array import icon_array_alt, icon_array_figure, icon_array_ta
 from glutemap.loader import KnowledgeError
 from glutemap.models import KnowledgeBase
 from glutemap.plan import long_date
+from glutemap.search.matcher import UrgentMatch
 from glutemap.settings import deployment
 from glutemap.ui.components import blocks, chart, glossary_for, md_bold, md_heading, md_section, plain, say, sources_list, table
 
@@ -147,3 +148,17 @@ def show_next_steps(knowledge: KnowledgeBase, condition_ids: Iterable[str], urge
         st.caption(strings.CLINIC_SETTINGS_NOTICE.format(count=len(problems)))
     steps = next_steps(knowledge, list(condition_ids), urgent=urgent, kiosk=kiosk, clinic=settings)
     render_next_steps(knowledge, steps, key)
+
+
+def urgent_panel(urgent: tuple[UrgentMatch, ...]) -> None:
+    """The "seek care now" panel, shown above everything else whenever a red flag matched."""
+    with st.container(border=True, key="urgent_panel"):
+        st.error(f"**{strings.URGENT_TITLE}**", icon=":material/emergency:")
+        st.write(strings.URGENT_INTRO)
+        urgent_contact()
+        for match in urgent:
+            prefix = strings.URGENCY_PREFIX[match.urgency]
+            st.markdown(f"**{prefix}: {plain(match.title)}**")
+            say(match.advice)
+            for reason in match.reasons:
+                st.caption(plain(reason))
