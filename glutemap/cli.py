@@ -20,7 +20,6 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
-EXPORT_KINDS = ("muscles", "conditions", "exercises", "regions", "red_flags", "sources")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -198,12 +197,22 @@ def _eval(root: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return EXIT_OK
 
 
-def export_data(knowledge: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
-    """The whole knowledge as plain JSON-ready data; every record has its `id`."""
-    return {
-        kind: [record.model_dump(mode="json") for record in getattr(knowledge, kind).values()]
-        for kind in EXPORT_KINDS
-    }
+def export_data(knowledge: KnowledgeBase) -> dict[str, Any]:
+    """The whole knowledge, every kind, as plain JSON-ready data.
+
+    Kinds kept by id (muscles, conditions, ...) become lists of records, each with its `id`; the glossary
+    is a list; the disclaimer and the reading rules (`language`) are single objects (or null).
+    """
+    data: dict[str, Any] = {}
+    for kind in KnowledgeBase.model_fields:
+        value = getattr(knowledge, kind)
+        if isinstance(value, dict):
+            data[kind] = [record.model_dump(mode="json") for record in value.values()]
+        elif isinstance(value, tuple):
+            data[kind] = [record.model_dump(mode="json") for record in value]
+        else:
+            data[kind] = value.model_dump(mode="json") if value is not None else None
+    return data
 
 
 def _export(root: Path, out: TextIO, err: TextIO) -> int:

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,7 +22,6 @@ from glutemap.collector import collection_paused
 from glutemap.models import (
     CareOption,
     Concept,
-    ConceptRule,
     Condition,
     Disclaimer,
     EmgStudy,
@@ -38,6 +37,7 @@ from glutemap.models import (
     Source,
     TrialOutcome,
 )
+from glutemap.references import references
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 40
@@ -479,101 +479,10 @@ def _load_single(collected: _Collected, root: Path, name: str, model: type[BaseM
         collected.singles[name] = parsed
 
 
-def _concept_references(field_name: str, rules: Sequence[ConceptRule]) -> Iterator[tuple[str, Path_, str]]:
-    """Every concept named in a list of concept rules ("numbness|tingling" names two)."""
-    for r, rule in enumerate(rules):
-        for part in ("all", "unless"):
-            for c, choice in enumerate(getattr(rule, part)):
-                for concept in choice.split("|"):
-                    yield "concepts", (field_name, r, part, c), concept
-
-
-def _references(model: BaseModel) -> Iterator[tuple[str, Path_, str]]:
-    """Every (kind, path, id) that `model` points at."""
-    if isinstance(model, Muscle):
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-        for i, other in enumerate(model.covered_by):
-            yield "muscles", ("covered_by", i), other
-        for p, pattern in enumerate(model.referral_patterns):
-            for a, area in enumerate(pattern.areas):
-                yield "regions", ("referral_patterns", p, "areas", a, "region"), area.region
-    elif isinstance(model, Condition):
-        yield from _concept_references("signs", model.signs)
-        for i, region in enumerate(model.regions):
-            yield "regions", ("regions", i), region
-        for s, symptom in enumerate(model.symptoms):
-            for i, region in enumerate(symptom.regions):
-                yield "regions", ("symptoms", s, "regions", i), region
-        for m, link in enumerate(model.muscle_links):
-            yield "muscles", ("muscle_links", m, "muscle"), link.muscle
-            for i, source in enumerate(link.sources):
-                yield "sources", ("muscle_links", m, "sources", i), source
-        for i, exercise in enumerate(model.exercises):
-            yield "exercises", ("exercises", i), exercise
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-    elif isinstance(model, Exercise):
-        if model.dosage.numbers_from is not None:
-            yield "sources", ("dosage", "numbers_from"), model.dosage.numbers_from
-        for i, worked in enumerate(model.muscles):
-            yield "muscles", ("muscles", i, "muscle"), worked.muscle
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-    elif isinstance(model, RedFlag):
-        yield from _concept_references("rules", model.rules)
-        yield from _concept_references("ask_when", model.ask_when)
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-    elif isinstance(model, Concept):
-        for i, region in enumerate(model.regions):
-            yield "regions", ("regions", i), region
-    elif isinstance(model, Region):
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-        if model.not_linked is not None:
-            for i, source in enumerate(model.not_linked.sources):
-                yield "sources", ("not_linked", "sources", i), source
-    elif isinstance(model, EmgStudy):
-        yield "muscles", ("muscle",), model.muscle
-        for v, value in enumerate(model.values):
-            for i, exercise in enumerate(value.exercises):
-                yield "exercises", ("values", v, "exercises", i), exercise
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-    elif isinstance(model, RehabPhase):
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-    elif isinstance(model, ProgressionStep):
-        for i, exercise in enumerate(model.exercises):
-            yield "exercises", ("exercises", i), exercise
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-    elif isinstance(model, CareOption):
-        for n, note in enumerate(model.for_conditions):
-            yield "conditions", ("for_conditions", n, "condition"), note.condition
-            for i, source in enumerate(note.sources):
-                yield "sources", ("for_conditions", n, "sources", i), source
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-    elif isinstance(model, TrialOutcome):
-        for i, condition in enumerate(model.conditions):
-            yield "conditions", ("conditions", i), condition
-        for a, arm in enumerate(model.arms):
-            if arm.option is not None:
-                yield "options", ("arms", a, "option"), arm.option
-        for i, source in enumerate(model.sources):
-            yield "sources", ("sources", i), source
-
-
-_SINGULAR = {"sources": "source", "regions": "region", "muscles": "muscle", "exercises": "exercise"}
-_SINGULAR.update({"conditions": "condition", "options": "option", "concepts": "concept"})
-
-
 def _check_references(collected: _Collected) -> None:
     for (kind, record_id), (file, located, base) in collected.origin.items():
         model = collected.records[kind][record_id]
-        for target_kind, path, target in _references(model):
+        for target_kind, path, target in ((ref.kind, ref.path, ref.target) for ref in references(model)):
             known = collected.records.get(target_kind, {})
             if target in known or target_kind in collected.unreadable_kinds:
                 continue
@@ -586,7 +495,7 @@ def _check_references(collected: _Collected) -> None:
                     located.line_of((*base, *path)),
                     record_id,
                     _field_name(path),
-                    f"unknown {_SINGULAR[target_kind]} '{target}' (known: {choices or 'none'})",
+                    f"unknown {target_kind.removesuffix('s')} '{target}' (known: {choices or 'none'})",
                 )
             )
 

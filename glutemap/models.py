@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -11,6 +12,26 @@ from glutemap.citation import UNOFFICIAL_HOST_REASON, unofficial_host
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks a field as naming records of another kind, e.g. `RefersTo("sources")`.
+
+    The one declaration of which field points at what: the loader checks every such id resolves, the
+    Sources page lists who cites each source, and the field reference documents it, all from this mark.
+    `separator` splits one value into several ids ("numbness|tingling").
+    """
+
+    kind: str
+    separator: str | None = None
+
+
+SourceId = Annotated[Id, RefersTo("sources")]
+RegionId = Annotated[Id, RefersTo("regions")]
+MuscleId = Annotated[Id, RefersTo("muscles")]
+ExerciseId = Annotated[Id, RefersTo("exercises")]
+ConditionId = Annotated[Id, RefersTo("conditions")]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 View = Literal["front", "back", "side"]
@@ -132,7 +153,7 @@ class RegionNote(Record):
 
     causes: Text
     who_to_see: Text
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -148,12 +169,12 @@ class Region(Record):
     choir_ids: tuple[ShortText, ...] = ()
     words: tuple[ShortText, ...] = Field(default=(), description="everyday phrases that name this region")
     not_linked: RegionNote | None = Field(default=None, description="where no condition here is linked to the two muscles")
-    sources: tuple[Id, ...] = Field(min_length=1, description="what the region's name and landmarks follow")
+    sources: tuple[SourceId, ...] = Field(min_length=1, description="what the region's name and landmarks follow")
     reviewed_on: dt.date
 
 
 class ReferralArea(Record):
-    region: Id
+    region: RegionId
     spread: Spread
 
 
@@ -181,17 +202,19 @@ class Muscle(Record):
     blood_supply: Text
     actions: tuple[FibreAction, ...] = Field(min_length=1)
     layer: int = Field(ge=1, le=4, description="1 = most superficial gluteal layer")
-    covered_by: tuple[Id, ...] = ()
+    covered_by: tuple[MuscleId, ...] = ()
     notes: tuple[Text, ...] = ()
     referral_patterns: tuple[ReferralPattern, ...] = ()
     referral_caveat: Text | None = None
     aggravators: tuple[Text, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
 # "numbness|tingling": any one of the named concepts fills the slot.
-ConceptChoice = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$", max_length=200)]
+ConceptChoice = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$", max_length=200), RefersTo("concepts", "|")
+]
 
 
 class ConceptRule(Record):
@@ -205,16 +228,16 @@ class ConceptRule(Record):
 class Symptom(Record):
     id: Id
     text: ShortText
-    regions: tuple[Id, ...] = ()
+    regions: tuple[RegionId, ...] = ()
     words: tuple[ShortText, ...] = ()
 
 
 class MuscleLink(Record):
-    muscle: Id
+    muscle: MuscleId
     how: Text
     evidence: Evidence
     evidence_detail: Text
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
 
 
 class IcdCode(Record):
@@ -232,9 +255,9 @@ class Condition(Record):
     signs: tuple[ConceptRule, ...] = Field(default=(), description="concept combinations typical of this condition")
     summary: Text
     symptoms: tuple[Symptom, ...] = Field(min_length=1)
-    regions: tuple[Id, ...] = Field(min_length=1)
+    regions: tuple[RegionId, ...] = Field(min_length=1)
     muscle_links: tuple[MuscleLink, ...] = Field(min_length=1)
-    exercises: tuple[Id, ...] = Field(min_length=1)
+    exercises: tuple[ExerciseId, ...] = Field(min_length=1)
     pain_rule: PainRule = Field(default="stop_if_pain", description="how much pain its exercises may cause")
     self_care: tuple[Text, ...] = Field(min_length=1)
     see_clinician: tuple[Text, ...] = Field(min_length=1)
@@ -244,7 +267,7 @@ class Condition(Record):
     )
     icd10cm: tuple[IcdCode, ...] = ()
     clinician_notes: tuple[Text, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -263,7 +286,7 @@ class Dosage(Record):
     sets: int | None = Field(default=None, ge=1, le=10)
     rest_seconds: int | None = Field(default=None, ge=0, le=600)
     days_per_week: int | None = Field(default=None, ge=1, le=7)
-    numbers_from: Id | None = Field(default=None, description="the source of numbers the seed articles do not give")
+    numbers_from: SourceId | None = Field(default=None, description="the source of numbers the seed articles do not give")
 
     @model_validator(mode="after")
     def _holds_in_order(self) -> Dosage:
@@ -282,7 +305,7 @@ class Equipment(Record):
 
 
 class ExerciseMuscle(Record):
-    muscle: Id
+    muscle: MuscleId
     role: MuscleRole
 
 
@@ -335,7 +358,7 @@ class Exercise(Record):
     clinician_notes: tuple[Text, ...] = Field(
         default=(), description='research detail (study numbers, authors, dosage derivations), shown under "For clinicians"'
     )
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
     @model_validator(mode="after")
@@ -359,7 +382,7 @@ class RedFlag(Record):
     group: RedFlagGroup
     urgency: Urgency
     advice: Text
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -384,7 +407,7 @@ class Concept(Record):
     id: Id
     kind: ConceptKind
     words: tuple[ShortText, ...] = ()
-    regions: tuple[Id, ...] = Field(default=(), description="body-map areas these words name (body parts)")
+    regions: tuple[RegionId, ...] = Field(default=(), description="body-map areas these words name (body parts)")
     measure: Measure | None = Field(default=None, description="for kind number: which measured value")
     at_least: float | None = None
     below: float | None = None
@@ -429,7 +452,7 @@ class Language(Record):
     traps: tuple[ShortText, ...] = Field(default=(), description="phrases whose words never count: 'hay fever'")
     number_words: dict[str, int] = Field(default_factory=dict)
     numbers: tuple[NumberCue, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -439,7 +462,7 @@ class GlossaryTerm(Record):
     also: tuple[ShortText, ...] = ()
     # Optional in the schema so a small glossary can be written by hand; the shipped glossary names both
     # for every entry (a consistency test checks it, as it does for red flags' dates).
-    sources: tuple[Id, ...] = ()
+    sources: tuple[SourceId, ...] = ()
     reviewed_on: dt.date | None = None
 
 
@@ -449,7 +472,7 @@ class Disclaimer(Record):
     emergency: Text
     privacy: Text
     not_a_diagnosis: Text
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -463,7 +486,7 @@ class EmgValue(Record):
     task: ShortText
     percent_mvic: float = Field(ge=0, le=300)
     spread: float | None = Field(default=None, ge=0, le=300, description="standard deviation, where reported")
-    exercises: tuple[Id, ...] = Field(default=(), description="GluteMap exercises that match this task")
+    exercises: tuple[ExerciseId, ...] = Field(default=(), description="GluteMap exercises that match this task")
 
 
 class EmgStudy(Record):
@@ -471,14 +494,14 @@ class EmgStudy(Record):
 
     id: Id
     study: ShortText
-    muscle: Id
+    muscle: MuscleId
     part: ShortText | None = None
     participants: ShortText | None = None
     method: ShortText | None = None
     statistic: EmgStatistic
     values: tuple[EmgValue, ...] = Field(min_length=1)
     caveat: Text
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -491,7 +514,7 @@ class RehabPhase(Record):
     when: ShortText
     what: Text
     categories: tuple[Category, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -502,10 +525,10 @@ class ProgressionStep(Record):
     title: ShortText
     level: ShortText = Field(description="what kind of work this is, e.g. activation or strengthening")
     what: Text
-    exercises: tuple[Id, ...] = Field(min_length=1)
+    exercises: tuple[ExerciseId, ...] = Field(min_length=1)
     dose: Text
     move_up_when: Text
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
 
@@ -532,16 +555,17 @@ class KnowledgeBase(Record):
 # --- decision aid: the choices after a result, and trial numbers behind them -----------------------------
 
 OptionId = Literal["seek_care_now", "see_clinician_soon", "self_care", "watch_and_wait"]
+OptionRef = Annotated[OptionId, RefersTo("options")]
 OPTION_ORDER: tuple[OptionId, ...] = ("seek_care_now", "see_clinician_soon", "self_care", "watch_and_wait")
 
 
 class OptionConditionNote(Record):
     """What is known (and when the option fits) for one condition, on top of an option's general text."""
 
-    condition: Id
+    condition: ConditionId
     when_it_fits: tuple[Text, ...] = ()
     what_is_known: tuple[Text, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _says_something(self) -> OptionConditionNote:
@@ -561,7 +585,7 @@ class CareOption(Record):
     what_is_known: tuple[Text, ...] = Field(min_length=1)
     what_is_not_known: tuple[Text, ...] = Field(min_length=1)
     for_conditions: tuple[OptionConditionNote, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
     @model_validator(mode="after")
@@ -580,7 +604,7 @@ class TrialArm(Record):
     involves: Text
     improved: int = Field(ge=0, le=100_000)
     total: int = Field(ge=1, le=100_000, description="people in this group with a result at the timepoint")
-    option: OptionId | None = Field(default=None, description="the GluteMap option this group is closest to")
+    option: OptionRef | None = Field(default=None, description="the GluteMap option this group is closest to")
 
     @model_validator(mode="after")
     def _improved_within_total(self) -> TrialArm:
@@ -595,7 +619,7 @@ class TrialOutcome(Record):
     id: Id
     title: ShortText
     study: ShortText
-    conditions: tuple[Id, ...] = Field(min_length=1)
+    conditions: tuple[ConditionId, ...] = Field(min_length=1)
     question: Text
     population: Text
     timepoint: ShortText
@@ -603,7 +627,7 @@ class TrialOutcome(Record):
     arms: tuple[TrialArm, ...] = Field(min_length=2)
     harms: Text
     does_not_tell: tuple[Text, ...] = Field(min_length=1)
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
 
     @model_validator(mode="after")

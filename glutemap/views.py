@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from glutemap import strings
 from glutemap.citation import citation_text, source_address
 from glutemap.models import (
@@ -21,6 +23,7 @@ from glutemap.models import (
     KnowledgeBase,
     Muscle,
 )
+from glutemap.references import references_to
 from glutemap.search.matcher import spelled
 from glutemap.search.text import MAX_TEXT_CHARS, phrase_stems
 
@@ -478,43 +481,36 @@ class SourcesView:
         )
 
 
+# The field that names a record, whatever its kind.
+_NAME_FIELDS = ("name", "title", "label", "study", "term")
+
+
+def cited_records(knowledge: KnowledgeBase) -> Iterator[tuple[str, str, str, dt.date | None, BaseModel]]:
+    """(kind, id, name, reviewed_on, record) for every record in the knowledge, of every kind, in a stable order."""
+    for kind in KnowledgeBase.model_fields:
+        value = getattr(knowledge, kind)
+        if kind == "sources" or value is None:
+            continue
+        if isinstance(value, dict):
+            items: list[tuple[str, BaseModel]] = list(value.items())
+        elif isinstance(value, tuple):
+            items = [(str(getattr(record, "term", index)), record) for index, record in enumerate(value)]
+        else:
+            items = [(kind, value)]
+        for record_id, record in items:
+            name = next((str(getattr(record, field)) for field in _NAME_FIELDS if hasattr(record, field)),
+                        strings.RECORD_KIND_LABELS.get(kind, kind))
+            yield kind, record_id, name, getattr(record, "reviewed_on", None), record
+
+
 def _citations(knowledge: KnowledgeBase) -> Iterator[tuple[str, Citation]]:
-    """(source id, citing record) for every citation in the knowledge, records in a stable order."""
-    for muscle in knowledge.muscles.values():
-        citation = Citation("muscle", muscle.id, muscle.name, muscle.reviewed_on)
-        for source_id in muscle.sources:
-            yield source_id, citation
-    for condition in knowledge.conditions.values():
-        citation = Citation("condition", condition.id, condition.name, condition.reviewed_on)
-        for source_id in (*condition.sources, *(s for link in condition.muscle_links for s in link.sources)):
-            yield source_id, citation
-    for exercise in knowledge.exercises.values():
-        citation = Citation("exercise", exercise.id, exercise.name, exercise.reviewed_on)
-        for source_id in exercise.sources:
-            yield source_id, citation
-    for flag in knowledge.red_flags.values():
-        citation = Citation("red_flag", flag.id, flag.title, flag.reviewed_on)
-        for source_id in flag.sources:
-            yield source_id, citation
-    for study in knowledge.emg.values():
-        citation = Citation("emg", study.id, study.study, study.reviewed_on)
-        for source_id in study.sources:
-            yield source_id, citation
-    for phase in knowledge.phases.values():
-        citation = Citation("phase", phase.id, phase.title, phase.reviewed_on)
-        for source_id in phase.sources:
-            yield source_id, citation
-    for region in knowledge.regions.values():
-        citation = Citation("region", region.id, region.label, region.reviewed_on)
-        for source_id in (*region.sources, *(region.not_linked.sources if region.not_linked else ())):
-            yield source_id, citation
-    for option in knowledge.options.values():
-        citation = Citation("option", option.id, option.title, option.reviewed_on)
-        for source_id in option.sources:
-            yield source_id, citation
-    for outcome in knowledge.outcomes.values():
-        citation = Citation("outcome", outcome.id, outcome.title, outcome.reviewed_on)
-        for source_id in outcome.sources:
+    """(source id, citing record) for every source any record names, anywhere in it (read from the schema)."""
+    for kind, record_id, name, reviewed_on, record in cited_records(knowledge):
+        cited = references_to(record, "sources")
+        if not cited:
+            continue
+        citation = Citation(kind, record_id, name, reviewed_on)
+        for source_id in cited:
             yield source_id, citation
 
 

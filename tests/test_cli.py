@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from glutemap.cli import main
+from glutemap.models import KnowledgeBase
 
 KnowledgeWriter = Callable[..., Path]
 CONSOLE_SCRIPT = Path(sys.executable).parent / "glutemap"
@@ -184,17 +185,20 @@ def test_search_on_broken_knowledge_exits_1(make_knowledge: KnowledgeWriter) -> 
     assert (result.code, result.err) == (1, "The knowledge base has 1 problem(s):\n  knowledge/sources.yaml: file is missing\n")
 
 
-def test_export_has_exactly_the_six_kinds(tiny_knowledge_dir: Path) -> None:
-    """The export holds muscles, conditions, exercises, regions, red flags and sources, and nothing else."""
+def test_export_holds_every_kind_of_knowledge(tiny_knowledge_dir: Path) -> None:
+    """The export holds every kind the knowledge has: records by kind, the glossary, the disclaimer and reading rules."""
     data = json.loads(run("--knowledge", str(tiny_knowledge_dir), "export").out)
-    assert set(data) == {"muscles", "conditions", "exercises", "regions", "red_flags", "sources"}
+    assert set(data) == set(KnowledgeBase.model_fields)
+    assert isinstance(data["disclaimer"], dict)
+    assert isinstance(data["glossary"], list)
 
 
 def test_export_gives_every_record_its_id(tiny_knowledge_dir: Path) -> None:
-    """Each exported record carries its `id`."""
+    """Each exported record of a kind kept by id carries its `id`."""
     data = json.loads(run("--knowledge", str(tiny_knowledge_dir), "export").out)
-    assert all("id" in record for records in data.values() for record in records)
-    assert sum(len(records) for records in data.values()) == 12
+    by_id = [kind for kind, field in KnowledgeBase.model_fields.items() if "dict" in str(field.annotation)]
+    assert all("id" in record for kind in by_id for record in data[kind])
+    assert sum(len(data[kind]) for kind in ("muscles", "conditions", "exercises", "regions", "red_flags", "sources")) == 12
 
 
 def test_export_gives_every_exercise_its_full_dosage(tiny_knowledge_dir: Path) -> None:

@@ -283,10 +283,10 @@ def test_review_dates_cover_every_reviewed_record(tiny_knowledge: KnowledgeBase)
     assert ("Muscle", "Gluteus medius", "2026-11-23") in rows
     assert ("Exercise", "Clam shell", "2026-11-23") in rows
     kinds = {row[0] for row in rows}
-    assert {"Muscle", "Condition", "Exercise", "Warning sign", "Body-map area"} <= kinds
+    assert {"Muscle", "Condition", "Exercise", "Warning sign", "Body-map area", "Notice"} <= kinds
     records = (tiny_knowledge.muscles, tiny_knowledge.conditions, tiny_knowledge.exercises, tiny_knowledge.red_flags,
                tiny_knowledge.regions)
-    assert len(rows) == sum(map(len, records))
+    assert len(rows) == sum(map(len, records)) + 1  # and the notice (disclaimer)
 
 
 def test_shipped_sources_view_covers_every_source(shipped_knowledge: KnowledgeBase) -> None:
@@ -308,6 +308,7 @@ def test_every_exercise_role_has_a_label() -> None:
 def test_every_record_kind_has_singular_and_plural_labels() -> None:
     """Each kind of citing record can be named alone and in a group."""
     assert set(strings.RECORD_KIND_LABELS) == set(strings.RECORD_KIND_PLURALS)
+    assert set(KnowledgeBase.model_fields) - {"sources"} <= set(strings.RECORD_KIND_LABELS)
 
 
 def test_every_allowed_layer_has_a_depth_word() -> None:
