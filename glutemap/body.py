@@ -113,10 +113,6 @@ def _mirror(polygon: Polygon) -> Polygon:
     return tuple((round(VIEW_WIDTH - x, 2), y) for x, y in reversed(polygon))
 
 
-def _mirror_edge(edge: Edge) -> Edge:
-    return lambda y: VIEW_WIDTH - edge(y)
-
-
 # --- front and back: one silhouette for the viewer's left half, mirrored ---------------------------------------
 
 _CROTCH_Y = 258.0
@@ -489,12 +485,6 @@ def tap_labels(regions: Mapping[str, Region], view: str) -> dict[str, str]:
 
 
 # --- geometry checks used by the tests -----------------------------------------------------------------------
-
-
-def polygon_area(points: Polygon) -> float:
-    """Signed-area magnitude of a simple polygon (shoelace formula)."""
-    twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True))
-    return abs(twice) / 2
 
 
 def centroid(points: Polygon) -> Point:

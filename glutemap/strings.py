@@ -7,7 +7,6 @@ labels, headings and short messages of the screens. Group by screen; keep names 
 from __future__ import annotations
 
 APP_TITLE = "GluteMap"
-APP_TAGLINE = "Learn how two hip muscles can be linked to hip, back, knee and foot pain."
 
 # --- navigation -------------------------------------------------------------------------------------------
 NAV_HOME = "Home"
@@ -17,7 +16,6 @@ NAV_ANATOMY = "Anatomy"
 NAV_EXERCISES = "Exercises"
 NAV_PLAN = "My plan"
 NAV_ABOUT = "Sources & about"
-NAV_LABEL = "Go to"
 
 # --- shared components ------------------------------------------------------------------------------------
 DISCLAIMER_MORE = "Read the full notice"
@@ -66,8 +64,6 @@ EXPLORE_INTRO = "Choose where it hurts, describe it in your own words, or both. 
 EXPLORE_RED_FLAGS_HEADING = "First, do any of these apply to you?"
 EXPLORE_RED_FLAGS_HELP = "Tick any that apply. These can be signs of a problem that needs a doctor soon."
 EXPLORE_WHERE_HEADING = "Where does it hurt?"
-EXPLORE_VIEW_LABEL = "Body view"
-EXPLORE_REGIONS_LABEL = "Places on the body (tap to choose, tap again to remove)"
 EXPLORE_TEXT_LABEL = "Describe it in your own words"
 EXPLORE_TEXT_PLACEHOLDER = "For example: outer knee pain when running, or pain down the side of my leg"
 EXPLORE_TEXT_TOO_LONG = "Your description is very long; only the first part was read."
@@ -92,7 +88,6 @@ EXPLORE_EVIDENCE = "How strong the evidence is"
 EXPLORE_EXERCISES = "Exercises that may help"
 EXPLORE_EXERCISES_HIDDEN = "Exercise ideas are hidden until you have read the urgent advice above."
 EXPLORE_OPEN_CONDITION = "Read more about {name}"
-EXPLORE_OPEN_EXERCISE = "{name}"
 EXPLORE_MUSCLES_HEADING = "Muscles that may be involved"
 EXPLORE_REFERRAL_HEADING = "Where these muscles can send pain"
 EXPLORE_REFERRAL_INTRO = (
@@ -109,7 +104,6 @@ EXPLORE_SECTION_EMPTY = "Nothing to show here for what you chose. Try another pl
 EXPLORE_FLOW_TITLE = "From where it hurts to conditions, muscles and exercises"
 EXPLORE_FLOW_TABLE = "The same links as a table"
 EXPLORE_UNDERSTOOD = "Places we understood from your words: {places}"
-EXPLORE_SCORE = "Match strength: {score}"
 FLOW_KIND_LABELS = {"region": "place", "condition": "condition", "muscle": "muscle", "exercise": "exercise"}
 SIDE_SUFFIX = {"l": "your left", "r": "your right"}
 
@@ -147,10 +141,6 @@ CONDITION_MUSCLES = "How the hip muscles are involved"
 CONDITION_EVIDENCE = "How strong the evidence is"
 CONDITION_MUSCLE_PAGE = "{name}: anatomy and where its pain is felt"
 CONDITION_EXERCISES = "What may help"
-CONDITION_EXERCISES_INTRO = (
-    "Exercises often suggested for this. Check with a clinician before you start, and stop if an exercise "
-    "causes pain."
-)
 CONDITION_SELF_CARE = "Looking after yourself"
 CONDITION_SEE_CLINICIAN = "When to see a clinician"
 CONDITION_RETURN_TO_ACTIVITY = "Getting back to walking, running and sport"
@@ -375,7 +365,6 @@ EXERCISES_CHOOSE = "Choose an exercise"
 EXERCISES_KIND = "Kind: {category}"
 EXERCISES_STEPS = "How to do it"
 EXERCISES_DOSAGE = "How much"
-EXERCISES_DOSAGE_AS_WRITTEN = "As the source gives it:"
 EXERCISES_DOSAGE_NUMBERS = "The numbers in short:"
 EXERCISES_DOSAGE_REPS = "Repetitions: {reps}"
 EXERCISES_DOSAGE_ROUNDS = "Rounds: {rounds}"
@@ -488,7 +477,6 @@ PHASES_FIGURE_TITLE = "Order of recovery"
 PHASES_TEXT = "The same order in words"
 PHASES_STEP = "{number}. {title} ({when}): {what}"
 PHASES_CATEGORIES = "Kinds of exercise: {categories}"
-PHASES_SHOW = "Show these exercises"
 PHASES_SOURCE = "Source: {sources}"
 
 # --- my plan ----------------------------------------------------------------------------------------------
@@ -503,7 +491,6 @@ PLAN_GO_EXERCISES = "Choose exercises"
 PLAN_ADD = "Add “{name}” to my plan"
 PLAN_ADDED = "“{name}” is in your plan."
 PLAN_OPEN = "Open my plan"
-PLAN_COUNT = "{count} exercise(s) in your plan."
 PLAN_EDIT_HEADING = "Change your plan"
 PLAN_SIDE_LABEL = "Side for “{name}”"
 # Sides are the person's own, said so in every label.

@@ -9,18 +9,12 @@ from glutemap.handout import Handout, build_handout, handout_pdf
 from glutemap.plan import plan_text
 from glutemap.qr import qr_svg
 from glutemap.settings import deployment
+from glutemap.ui.assets import asset
 from glutemap.ui.components import bullets, exercise_pictures, numbered, page_knowledge, plain, say
 from glutemap.ui.plan_widgets import plan_conditions, plan_editor
 
 # Static CSS only (no knowledge or visitor text): printing shows the handout, not the controls.
-PRINT_CSS = """<style>
-@media print {
-  header, [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stToolbar"],
-  [class*="st-key-plan_screen_only"] { display: none !important; }
-  .st-key-plan_handout { break-inside: auto; }
-  .st-key-plan_handout [class*="st-key-handout_item_"] { break-inside: avoid; }
-}
-</style>"""
+PRINT_CSS = f"<style>\n{asset('print.css')}</style>"
 
 knowledge = page_knowledge()
 kiosk = deployment().kiosk

@@ -114,11 +114,6 @@ class MatchResult:
     def has_red_flag(self) -> bool:
         return bool(self.urgent)
 
-    @property
-    def has_answer(self) -> bool:
-        """True when there is anything to show: a flag, a question, a condition, a muscle or an area note."""
-        return bool(self.urgent or self.ask or self.conditions or self.muscles or self.notes)
-
     def as_json(self) -> dict[str, list[dict[str, object]]]:
         """The stable shape documented for `glutemap search --json`."""
         return {

@@ -16,6 +16,7 @@ import streamlit as st
 
 from glutemap import body, strings
 from glutemap.models import KnowledgeBase
+from glutemap.ui.assets import asset
 from glutemap.ui.components import plain
 
 SELECTED_REGIONS_KEY = "explore_regions"
@@ -25,78 +26,10 @@ _TAP_EVENT = "tap"
 
 _HTML = '<div class="gm-map">' + "".join(body.svg(view) for view in body.VIEWS) + "</div>"
 
-_CSS = """
-.gm-map { width: 100%; display: flex; justify-content: center; }
-.gm-view { display: none; width: 100%; max-width: 440px; height: auto; overflow: visible;
-  touch-action: manipulation; -webkit-tap-highlight-color: transparent; user-select: none; }
-.gm-map[data-active="front"] .gm-view[data-view="front"],
-.gm-map[data-active="back"] .gm-view[data-view="back"],
-.gm-map[data-active="side_left"] .gm-view[data-view="side_left"],
-.gm-map[data-active="side_right"] .gm-view[data-view="side_right"] { display: block; }
-.gm-outline polygon { fill: #eceff3; stroke: #6b7280; stroke-width: 1.2; stroke-linejoin: round; }
-.gm-region { fill: #ffffff; fill-opacity: 0.65; stroke: #4b5563; stroke-width: 1; stroke-linejoin: round;
-  cursor: pointer; outline: none; }
-.gm-region:hover { fill: #dbeafe; fill-opacity: 1; }
-.gm-region.gm-selected { fill: var(--gm-hatch); fill-opacity: 1; stroke: #1e3a8a; stroke-width: 3; }
-.gm-region:focus-visible { stroke: #b45309; stroke-width: 4; stroke-dasharray: 6 3; }
-.gm-region.gm-missing { pointer-events: none; fill: #eceff3; cursor: default; }
-.gm-hatch-bg { fill: #93c5fd; }
-.gm-hatch-line { stroke: #1e3a8a; stroke-width: 3; }
-.gm-captions text { font: 600 11px sans-serif; fill: #1f2937; }
-"""
+_CSS = asset("bodymap.css")
 
 # Labels come from the knowledge, so they are only ever set as attributes or textContent, never as markup.
-_JS = """
-export default function (component) {
-  const { parentElement, setTriggerValue } = component;
-  const data = component.data[0];
-  const map = parentElement.querySelector(".gm-map");
-  if (!map || !data) { return; }
-  map.setAttribute("data-active", data.view);
-  const selected = new Set(data.selected || []);
-  const labels = data.labels || {};
-  const view = map.querySelector('svg.gm-view[data-view="' + CSS.escape(String(data.view)) + '"]');
-  if (!view) { return; }
-  const show = (region, chosen) => {
-    region.classList.toggle("gm-selected", chosen);
-    region.setAttribute("aria-pressed", chosen ? "true" : "false");
-  };
-  view.querySelectorAll("[data-region]").forEach((region) => {
-    const id = region.getAttribute("data-region");
-    const label = labels[id];
-    if (typeof label !== "string") {
-      region.classList.add("gm-missing");
-      region.setAttribute("tabindex", "-1");
-      region.setAttribute("aria-hidden", "true");
-      region.onclick = null;
-      region.onkeydown = null;
-      return;
-    }
-    region.classList.remove("gm-missing");
-    region.setAttribute("tabindex", "0");
-    region.removeAttribute("aria-hidden");
-    region.setAttribute("aria-label", label);
-    let tooltip = region.querySelector("title");
-    if (!tooltip) {
-      tooltip = document.createElementNS("http://www.w3.org/2000/svg", "title");
-      region.appendChild(tooltip);
-    }
-    tooltip.textContent = label;
-    show(region, selected.has(id));
-    const toggle = () => {
-      show(region, region.getAttribute("aria-pressed") !== "true");
-      setTriggerValue("tap", id);
-    };
-    region.onclick = toggle;
-    region.onkeydown = (event) => {
-      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
-        event.preventDefault();
-        toggle();
-      }
-    };
-  });
-}
-"""
+_JS = asset("bodymap.js")
 
 _BODY_MAP = st.components.v2.component("glutemap_body_map", html=_HTML, css=_CSS, js=_JS)
 
