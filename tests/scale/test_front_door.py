@@ -88,14 +88,12 @@ def test_one_address_cannot_hold_more_than_its_share_of_connections(front_door: 
     held = [socket.create_connection((HOST, front_door.port), timeout=5) for _ in range(CONNECTIONS)]
     try:
         time.sleep(0.5)
-        extra = socket.create_connection((HOST, front_door.port), timeout=5)
         try:
-            extra.sendall(b"GET /_stcore/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            answer = extra.recv(100)
+            with socket.create_connection((HOST, front_door.port), timeout=5) as extra:
+                extra.sendall(b"GET /_stcore/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                answer = extra.recv(100)
         except (ConnectionResetError, BrokenPipeError):
-            answer = b""  # refused while we were still sending
-        finally:
-            extra.close()
+            answer = b""  # refused while connecting or sending
         assert answer == b""
     finally:
         for connection in held:
