@@ -31,7 +31,7 @@ $(VENV)/.test-installed: requirements/test.txt pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.run-installed
 
 # Refresh the lock to the newest releases pyproject.toml allows, then run the tests against them.
-PIP_COMPILE = $(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --upgrade
+PIP_COMPILE = $(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --upgrade
 upgrade: | $(BIN)/python
 	$(BIN)/pip install -q --disable-pip-version-check pip-tools
 	$(PIP_COMPILE) -o requirements/run.txt pyproject.toml

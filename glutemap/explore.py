@@ -127,3 +127,14 @@ def explore_view(
         text_too_long=too_long,
         text_given=bool(text.strip()),
     )
+
+
+def answer_token(view: ExploreView, regions: Iterable[str], red_flags: Iterable[str], text: str) -> str:
+    """What the answer depends on, as one string ("" before any choice); when it changes, the answer is shown.
+
+    The urgent flags come first, so a new warning sign always changes it, even when typed in words.
+    """
+    if not view.has_input:
+        return ""
+    urgent = ",".join(sorted(match.id for match in view.result.urgent))
+    return "|".join((urgent, ",".join(sorted(regions)), ",".join(sorted(red_flags)), text.strip()))

@@ -68,6 +68,7 @@ EXPLORE_TEXT_LABEL = "Describe it in your own words"
 EXPLORE_TEXT_PLACEHOLDER = "For example: outer knee pain when running, or pain down the side of my leg"
 EXPLORE_TEXT_TOO_LONG = "Your description is very long; only the first part was read."
 EXPLORE_CLEAR = "Clear my choices"
+EXPLORE_APPLY = "Show what may fit"
 EXPLORE_RESULTS_HEADING = "What may be linked"
 EXPLORE_NO_INPUT = "Choose a place on the body or describe your pain to see what may be linked."
 EXPLORE_NO_MATCH = (

@@ -6,7 +6,7 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.exercises import display_name, pain_rules
-from glutemap.explore import ExploreView, explore_view
+from glutemap.explore import ExploreView, answer_token, explore_view
 from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
 from glutemap.models import KnowledgeBase
@@ -17,6 +17,7 @@ from glutemap.ui.components import blocks, chart, glossary_for, md_heading, md_s
 from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
 from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag
 from glutemap.ui.plan_widgets import add_to_plan_button
+from glutemap.ui.scroll import bring_into_view
 
 REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
 
@@ -88,6 +89,9 @@ def show_flow(view: ExploreView) -> None:
         table(flow_table(view.flow, strings.FLOW_KIND_LABELS))
 
 
+RESULTS_ANCHOR = "explore_results"
+
+
 knowledge = page_knowledge()
 st.title(strings.EXPLORE_TITLE)
 st.write(strings.EXPLORE_INTRO)
@@ -115,24 +119,31 @@ with map_column:
 with list_column:
     st.caption(strings.BODYMAP_LIST_HELP)
     region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
-st.text_area(
+# One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
+st.text_input(
     strings.EXPLORE_TEXT_LABEL,
     key=keys.SYMPTOM_TEXT,
     max_chars=MAX_TEXT_CHARS,
     placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
 )
-st.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices)
+apply_column, clear_column = st.columns(2)
+apply_column.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
+clear_column.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
 
+chosen_regions = selected_regions(keys.SELECTED_REGIONS)
+ticked_flags = st.session_state.get(keys.RED_FLAGS) or []
+typed_text = st.session_state.get(keys.SYMPTOM_TEXT) or ""
 view = explore_view(
     knowledge,
-    regions=selected_regions(keys.SELECTED_REGIONS),
-    red_flags=st.session_state.get(keys.RED_FLAGS) or [],
-    text=st.session_state.get(keys.SYMPTOM_TEXT) or "",
+    regions=chosen_regions,
+    red_flags=ticked_flags,
+    text=typed_text,
     urgent_acknowledged=bool(st.session_state.get(keys.URGENT_ACK)),
 )
 
 # --- results: urgent advice always first -----------------------------------------------------------------
-st.header(strings.EXPLORE_RESULTS_HEADING)
+with st.container(key=RESULTS_ANCHOR):
+    st.header(strings.EXPLORE_RESULTS_HEADING)
 if view.result.urgent:
     urgent_panel(view.result.urgent)
     if not view.show_exercises:
@@ -156,6 +167,9 @@ if view.result.regions_from_text:
 
 if not view.has_input:
     st.write(strings.EXPLORE_NO_INPUT)
+# After a tap, Enter or a ticked sign, the answer comes into view: the urgent panel first when there is one.
+bring_into_view("urgent_panel" if view.result.urgent else RESULTS_ANCHOR,
+                answer_token(view, chosen_regions, ticked_flags, typed_text))
 
 
 if view.has_input:

@@ -41,7 +41,7 @@ PORTRAIT_PAGES = ("home", "explore")
 EXPLORE_REGION_CHOICES = "[class*=st-key-explore_list] button[data-variant=pills]"
 # Where gluteus medius trouble typically hurts, so the screenshot shows a typical result.
 PREFERRED_REGION = re.compile("upper outer buttock", re.IGNORECASE)
-EXPLORE_TEXT = ".st-key-symptom_text textarea"
+EXPLORE_TEXT = ".st-key-symptom_text input"
 WIDGET_WAIT_MS = 10_000
 EXAMPLE_DESCRIPTION = "Aching on the outside of my hip when I lie on that side"
 # Charts and the body map draw after the script run ends; a short pause lets them finish.
@@ -116,8 +116,8 @@ def shoot_explore_with_choices(browser: Browser, server: StreamlitServer) -> boo
         (preferred if preferred.count() else choices).first.click()
         settle(page)
         text.first.fill(EXAMPLE_DESCRIPTION)
-        # A text area sends its value on Ctrl+Enter (or on losing focus).
-        text.first.press("Control+Enter")
+        # The text box applies its value on Enter (or on losing focus).
+        text.first.press("Enter")
         text.first.blur()
         settle(page)
         full_page_screenshot(page, OUTPUT_DIR / "explore-selected.png")

@@ -54,7 +54,7 @@ def test_result_sections_open_on_demand_and_keep_the_choices(page: Page, knowled
     """Each results section, once chosen, shows (built only then); the conditions come back intact."""
     open_app(page, "explore")
     page.get_by_label(strings.EXPLORE_TEXT_LABEL).fill("outer knee pain when running")
-    page.get_by_label(strings.EXPLORE_TEXT_LABEL).press("Control+Enter")
+    page.get_by_label(strings.EXPLORE_TEXT_LABEL).press("Enter")
     condition = knowledge.conditions["it_band_syndrome"].name
     page.get_by_role("heading", name=condition).first.wait_for()
     assert page.locator("[data-testid=stPlotlyChart]").count() == 0  # not built until its section is chosen
@@ -109,7 +109,7 @@ def test_plan_built_from_explore_results_shows_its_qr_code(page: Page, knowledge
     open_app(page, "explore")
     box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill("outer knee pain when running")
-    box.press("Control+Enter")
+    box.press("Enter")
     page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     _settle(page)
     exercise = knowledge.exercises[knowledge.conditions["it_band_syndrome"].exercises[0]]

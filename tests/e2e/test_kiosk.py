@@ -60,7 +60,7 @@ def _go_to_explore_and_type(page: Page, words: str) -> None:
     wait_for_app(page)
     box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill(words)
-    box.press("Control+Enter")
+    box.press("Enter")
     page.get_by_text("Why this was shown").first.wait_for()
     wait_for_app(page)
 
@@ -196,7 +196,7 @@ def test_no_screen_offers_a_way_out_or_a_chart_toolbar(kiosk_page: Page) -> None
         if title == strings.NAV_EXPLORE:
             box = kiosk_page.get_by_label(strings.EXPLORE_TEXT_LABEL)
             box.fill("pain on the outside of my hip when I lie on it")
-            box.press("Control+Enter")
+            box.press("Enter")
             kiosk_page.get_by_text("Why this was shown").first.wait_for()
             wait_for_app(kiosk_page)
         _open_every_expander(kiosk_page)

@@ -187,7 +187,7 @@ async def _act(page: Page, interaction: Interaction, knowledge: KnowledgeBase) -
     else:
         box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
         await box.fill(interaction.value)
-        await box.press("Control+Enter")
+        await box.press("Enter")
 
 
 async def _session(browser: Browser, server: StreamlitServer, knowledge: KnowledgeBase, session: int,

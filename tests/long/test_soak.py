@@ -166,7 +166,7 @@ def _say_where_it_hurts(page: Page, visit: Visit, knowledge: KnowledgeBase) -> N
     if visit.words:
         box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
         box.fill(visit.words)
-        box.press("Control+Enter")
+        box.press("Enter")
 
 
 def _list_label(knowledge: KnowledgeBase, visit: Visit) -> str:

@@ -138,7 +138,7 @@ async def explore_to_plan(visitor: Visitor, exercise_name: str) -> None:
     await page.evaluate(WATCH_CONNECTION)
     box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
     await box.fill(SEARCH)
-    await box.press("Control+Enter")
+    await box.press("Enter")
     await page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     await settle(page)
     await page.get_by_role("button", name=strings.PLAN_ADD.format(name=exercise_name)).first.click()
@@ -164,7 +164,7 @@ async def carry_on(visitor: Visitor, exercise_name: str) -> None:
     await settle(page)
     box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
     await box.fill("pain on the side of the hip when lying on it")
-    await box.press("Control+Enter")
+    await box.press("Enter")
     await page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     visitor.search_after_kill = True
     visitor.connection_lost = await page.evaluate("() => window.__connectionLost")

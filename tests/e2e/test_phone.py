@@ -1,0 +1,95 @@
+"""Explore on a phone (390 x 844, touch): the answer comes into view, and nothing is cut off at 360 px."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from glutemap import strings
+
+from .conftest import NewPage
+from .harness import StreamlitServer, open_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+NARROW = {"width": 360, "height": 780}
+IN_VIEW_MS = 5_000  # the rerun itself plus the scroll, on a busy two-core test machine
+RESULTS = ".st-key-explore_results"
+URGENT = ".st-key-urgent_panel"
+
+# Elements whose text overflows their box and is hidden or ended with an ellipsis.
+CUT_OFF_PROBE = """(root) => {
+  const cut = [];
+  for (const el of (root || document).querySelectorAll('*')) {
+    if (!el.textContent || !el.textContent.trim() || el.children.length > 2) continue;
+    if (el.clientWidth < 2 || el.getClientRects().length === 0) continue;  // hidden, or visually hidden on purpose
+    const style = getComputedStyle(el);
+    const hides = style.textOverflow === 'ellipsis' || style.overflow === 'hidden' || style.overflowX === 'hidden';
+    if (hides && el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent.trim().slice(0, 60));
+  }
+  return cut;
+}"""
+
+
+@pytest.fixture
+def phone(new_page: NewPage, app_server: StreamlitServer) -> Page:
+    """Explore on a phone-sized screen, scrolled to the top."""
+    page = open_app(new_page(app_server, PHONE), "explore")
+    page.evaluate("window.scrollTo(0, 0)")
+    return page
+
+
+def test_enter_in_the_text_box_brings_the_answer_into_view(phone: Page) -> None:
+    """Typing a description and pressing Enter (no Ctrl) shows the results on screen."""
+    box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)
+    box.fill("pain on the outside of my hip when I lie on it")
+    box.press("Enter")
+    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(phone.get_by_text("Why this was shown").first).to_be_visible()
+
+
+def test_the_show_button_applies_the_text_too(phone: Page) -> None:
+    """A visitor without an Enter key can press the button instead."""
+    phone.get_by_label(strings.EXPLORE_TEXT_LABEL).fill("heel pain first thing in the morning")
+    phone.get_by_role("button", name=strings.EXPLORE_APPLY).click()
+    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+
+
+def test_a_ticked_warning_sign_brings_seek_care_now_into_view(phone: Page) -> None:
+    """Ticking a warning sign near the top of the page shows the urgent panel at once, not thousands of pixels away."""
+    phone.locator(".st-key-red_flags [data-testid=stButtonGroup] button, [data-testid=stButtonGroup] button").first.click()
+    expect(phone.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
+
+
+def test_a_warning_sign_in_words_brings_seek_care_now_into_view(phone: Page) -> None:
+    """A warning sign typed in everyday words also scrolls to the urgent panel."""
+    box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)
+    box.fill("my back hurts and I can't feel anything between my legs")
+    box.press("Enter")
+    expect(phone.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
+
+
+def test_a_chosen_area_brings_the_answer_into_view(phone: Page) -> None:
+    """Choosing an area from the list shows the results on screen."""
+    phone.locator("[class*=st-key-explore_list] [data-testid=stButtonGroup] button").first.click()
+    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+
+
+def test_other_reruns_do_not_move_the_page(phone: Page) -> None:
+    """Once the answer is shown, a rerun that changes nothing it depends on leaves the scroll where the visitor put it."""
+    box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)
+    box.fill("outer knee pain when running")
+    box.press("Enter")
+    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    phone.evaluate("window.scrollTo(0, 0)")
+    phone.get_by_role("button", name=strings.EXPLORE_APPLY).click()
+    wait_for_app(phone)
+    phone.wait_for_timeout(800)
+    assert phone.evaluate("window.scrollY") == 0
+
+
+def test_warning_sign_questions_are_readable_in_full_at_360_px(new_page: NewPage, app_server: StreamlitServer) -> None:
+    """No warning-sign question (or any other choice on Explore) is cut off with an ellipsis on a narrow phone."""
+    page = open_app(new_page(app_server, NARROW), "explore")
+    assert page.evaluate(CUT_OFF_PROBE, None) == []
