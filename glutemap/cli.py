@@ -1,4 +1,4 @@
-"""The `glutemap` command: validate the knowledge, search it, export it, grade how plain it reads."""
+"""The `glutemap` command: validate the knowledge, search it, export it, grade how plain it reads, list its fields."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from glutemap.field_reference import field_reference
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
 from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
 from glutemap.search.evaluate import CaseError, evaluate, format_report, read_cases, unknown_ids
@@ -55,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="print the whole validated knowledge")
     export.add_argument("--format", choices=["json"], default="json")
 
+    commands.add_parser("fields", help="print the knowledge field reference (docs/knowledge-fields.md) from the schema")
     commands.add_parser(
         "readability",
         help="reading grade (Flesch-Kincaid) of every patient-facing passage: medians per kind, passages above grade 10",
@@ -266,6 +268,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _eval(root, args, out, err)
         if args.command == "readability":
             return _readability(root, out, err)
+        if args.command == "fields":
+            out.write(field_reference())
+            return EXIT_OK
         return _export(root, out, err)
     except BrokenPipeError:
         return EXIT_OK
