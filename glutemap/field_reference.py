@@ -26,7 +26,7 @@ from glutemap.loader import (
     OPTIONAL_SINGLE_FILES,
     SINGLE_FILES,
 )
-from glutemap.models import ConceptChoice, Doi, Id, Pmid, ShortText, Text
+from glutemap.models import ConceptChoice, Doi, Id, Pmid, RefersTo, ShortText, Text
 
 Shape = Literal["folder", "list", "single"]
 
@@ -150,7 +150,9 @@ def type_words(annotation: Any, constraints: Sequence[Any] = (), plural: bool = 
         return " or ".join(type_words(option, constraints, plural) for option in options)
     if origin is Literal:
         values = ", ".join(f"`{value}`" for value in get_args(annotation))
-        return f"{'each one of' if plural else 'one of'}: {values}"
+        refers = next((part for part in constraints if isinstance(part, RefersTo)), None)
+        named = f", naming a record in `{refers.kind}`" if refers is not None else ""
+        return f"{'each one of' if plural else 'one of'}: {values}{named}"
     if origin is tuple:
         item = get_args(annotation)[0]
         words = type_words(item, (), plural=True)
@@ -163,7 +165,12 @@ def type_words(annotation: Any, constraints: Sequence[Any] = (), plural: bool = 
     if _is_model(annotation):
         return f"[{annotation.__name__}](#{anchor(annotation)})"
     if annotation is str:
-        return _text_words(constraints, plural)
+        words = _text_words(constraints, plural)
+        refers = next((part for part in constraints if isinstance(part, RefersTo)), None)
+        if refers is None:
+            return words
+        joined = f" (several joined by `{refers.separator}`)" if refers.separator else ""
+        return f"{words} naming {'records' if plural else 'a record'} in `{refers.kind}`{joined}"
     if annotation is bool:
         return "`true` or `false`"
     if annotation is int:
