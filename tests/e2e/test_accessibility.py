@@ -98,7 +98,7 @@ def test_explore_controls_are_reachable_by_tab_with_a_visible_focus(page: Page, 
     assert first_flag in labels  # the red-flag choices (a pill group is one Tab stop; arrows move inside)
     assert any(item["tag"] == "polygon" or item["tag"] == "path" for item in seen)  # body-map areas
     assert "Upper outer buttock (your left)" in labels
-    assert any(item["tag"] == "TEXTAREA" for item in seen)
+    assert any(item["tag"] == "INPUT" for item in seen)  # the one-line text box
     focused = [item for item in seen if item["tag"] in {"BUTTON", "TEXTAREA", "INPUT", "A", "polygon", "path"}]
     assert focused and all(item["outline"] or item["shadow"] or item["dashed"] for item in focused)
 
