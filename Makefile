@@ -113,10 +113,11 @@ haproxy:
 serve: $(VENV)/.run-installed fonts haproxy
 	$(BIN)/python scripts/serve.py --replicas $(REPLICAS) --port $(PORT) --address $(ADDRESS)
 
-# Long runs, not part of `make test`: a 15-minute kiosk soak and an 8-session load test, loopback only.
+# Long runs, not part of `make test`: a 15-minute kiosk soak, an 8-session load test (loopback only) and
+# the exhaustive browser sweep that taps every body-map area.
 # A longer soak: make test-long GLUTEMAP_SOAK_SECONDS=14400 (4 hours).
 test-long: $(VENV)/.test-installed chromium
-	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m long tests/long
+	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m long tests/long tests/e2e
 
 # Replicas behind the balancer, driven by concurrent browsers (a few minutes; .ci/run calls it).
 test-scale: $(VENV)/.test-installed chromium haproxy

@@ -10,7 +10,9 @@ from glutemap.body import VIEWS
 
 from .harness import open_app, wait_for_app
 
-pytestmark = pytest.mark.browser
+# About a minute (every tap target on four views): run by `make test-long`, which CI also runs, rather
+# than `make test`. tests/test_matching.py checks every tap id answers, in-process, on each run.
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 
 def _settle(page: Page) -> None:
