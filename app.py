@@ -7,6 +7,7 @@ from glutemap.settings import deployment
 from glutemap.ui import kiosk
 from glutemap.ui.app_shell import PAGES, build_pages, deep_link_target, run_safely
 from glutemap.ui.heap import exempt_long_lived_objects
+from glutemap.ui.plan_widgets import keep_plan_in_address
 from glutemap.ui.reconnect import reload_after_reconnect
 
 exempt_long_lived_objects()
@@ -32,3 +33,4 @@ if target is not None:
     st.switch_page(target, query_params=st.query_params.to_dict())
 
 run_safely(page.run, start_page=pages[0])
+keep_plan_in_address()

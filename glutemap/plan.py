@@ -80,6 +80,33 @@ def clean(raw: object, known_ids: Collection[str]) -> Plan:
     return plan
 
 
+# The plan in the address (?plan=clam_shell.l~side_plank.b): exercise ids and a one-letter side only,
+# so a bookmark or a reload keeps the plan while nothing is stored on the server.
+PARAM = "plan"
+_SIDE_LETTERS: dict[Side, str] = {"left": "l", "right": "r", "both": "b"}
+_LETTER_SIDES: dict[str, Side] = {letter: side for side, letter in _SIDE_LETTERS.items()}
+MAX_PARAM_CHARS = 2000
+
+
+def to_param(plan: Plan) -> str:
+    """The plan as a short address value ("" for an empty plan)."""
+    return "~".join(f"{item.exercise_id}.{_SIDE_LETTERS[item.side]}" for item in plan)
+
+
+def from_param(value: object, known_ids: Collection[str]) -> Plan:
+    """The plan an address value names; anything that is not a known exercise id and side letter is dropped."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, str) or len(value) > MAX_PARAM_CHARS:
+        return EMPTY_PLAN
+    entries = []
+    for part in value.split("~"):
+        exercise_id, _, letter = part.partition(".")
+        if letter in _LETTER_SIDES:
+            entries.append((exercise_id, _LETTER_SIDES[letter]))
+    return clean(entries, known_ids)
+
+
 def long_date(day: dt.date) -> str:
     """A date nobody can misread across countries, e.g. "23 November 2026"."""
     return f"{day.day} {strings.MONTHS[day.month - 1]} {day.year}"

@@ -145,3 +145,37 @@ def test_kiosk_plan_offers_the_qr_code_but_no_download(monkeypatch: pytest.Monke
     assert strings.PLAN_QR_CAPTION in _image_captions(app)
     assert not app.get("download_button")
     assert strings.PLAN_KIOSK_NOTE in [markdown.value for markdown in app.markdown]
+
+
+def test_a_new_session_takes_the_plan_from_the_address() -> None:
+    """A reload or a bookmark (a new session on ?plan=...) shows the same plan, with its sides."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.query_params["plan"] = "clam_shell.l~side_plank.b"
+    app.switch_page("pages/plan.py")
+    app.run()
+    assert not app.exception
+    assert _planned(app) == [("clam_shell", "left"), ("side_plank", "both")]
+
+
+def test_adding_an_exercise_writes_the_plan_into_the_address() -> None:
+    """After "Add to my plan" the address names the plan, so reloading keeps it."""
+    app = _plan_page("clam_shell")
+    assert app.query_params["plan"] == "clam_shell.b"
+
+
+def test_the_kiosk_never_reads_or_writes_the_plan_in_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In kiosk mode the next visitor starts empty whatever the address says, and no plan goes into it."""
+    monkeypatch.setenv("GLUTEMAP_KIOSK", "1")
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.query_params["plan"] = "clam_shell.l"
+    app.run()
+    app.button(key="kiosk_start").click().run()
+    app.switch_page("pages/plan.py")
+    app.run()
+    assert "plan" not in app.session_state or _planned(app) == []
+    app.switch_page("pages/exercises.py")
+    app.query_params["exercise"] = "side_plank"
+    app.run()
+    app.button(key="exercise_add_side_plank").click().run()
+    assert _planned(app) == [("side_plank", "both")]
+    assert "plan" not in app.query_params  # Start cleared the address, and no plan was written into it

@@ -151,3 +151,33 @@ def test_plan_text_never_contains_visitor_text(knowledge: KnowledgeBase, operati
     text = plan_text(knowledge, plan, TODAY)
     assert not any(unicodedata.category(char) == "Co" for char in text)
 
+
+
+# --- the plan in the address ------------------------------------------------------------------------------------
+
+
+def test_a_plan_round_trips_through_its_address_value(shipped_knowledge: KnowledgeBase) -> None:
+    """A plan written into the address reads back as the same exercises, order and sides."""
+    plan = (PlanItem("clam_shell", "left"), PlanItem("side_plank", "both"), PlanItem("glute_bridge", "right"))
+    value = plans.to_param(plan)
+    assert value == "clam_shell.l~side_plank.b~glute_bridge.r"
+    assert plans.from_param(value, shipped_knowledge.exercises) == plan
+
+
+@pytest.mark.parametrize("value", ["", "nonsense", "clam_shell", "clam_shell.x", "<script>.l", "clam_shell.l" * 200,
+                                   "made_up.l", None, 3])
+def test_an_address_value_that_names_no_known_exercise_gives_nothing(shipped_knowledge: KnowledgeBase,
+                                                                      value: object) -> None:
+    """Unknown ids, bad side letters, markup, an over-long value or no value at all give an empty plan."""
+    assert plans.from_param(value, shipped_knowledge.exercises) == ()
+
+
+def test_junk_beside_a_real_exercise_is_dropped(shipped_knowledge: KnowledgeBase) -> None:
+    """Only the parts that name a known exercise and side are kept, each once."""
+    value = "clam_shell.l~made_up.r~clam_shell.b~side_plank.q"
+    assert plans.from_param(value, shipped_knowledge.exercises) == (PlanItem("clam_shell", "left"),)
+
+
+def test_an_empty_plan_has_an_empty_address_value() -> None:
+    """Nothing planned writes nothing into the address."""
+    assert plans.to_param(()) == ""

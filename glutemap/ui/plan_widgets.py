@@ -12,15 +12,40 @@ from glutemap import plan as plans
 from glutemap import strings
 from glutemap.models import KnowledgeBase
 from glutemap.plan import SIDES, Plan
+from glutemap.settings import deployment
 from glutemap.ui.components import plain, set_widget_value
+from glutemap.ui.knowledge import current_knowledge
 
 PLAN_KEY = "plan"
 PLAN_PAGE = "pages/plan.py"
 
 
 def current_plan(knowledge: KnowledgeBase) -> Plan:
-    """The session's plan, cleaned of anything that is not a known exercise id and side."""
+    """The session's plan, cleaned of anything that is not a known exercise id and side.
+
+    Outside kiosk mode a new session takes the plan from the address (?plan=...), so a reload or a
+    bookmark keeps it; a kiosk never reads or writes it there (the next visitor must start empty).
+    """
+    if PLAN_KEY not in st.session_state and not deployment().kiosk:
+        st.session_state[PLAN_KEY] = plans.from_param(st.query_params.get(plans.PARAM), knowledge.exercises)
     return plans.clean(st.session_state.get(PLAN_KEY, ()), knowledge.exercises)
+
+
+def keep_plan_in_address() -> None:
+    """Write the plan into the page's address (outside kiosk mode), only when it differs from what is there.
+
+    Called after every page: moving to another page drops the address's parameters, and a change made on
+    this run (a button's callback) is already in the session.
+    """
+    knowledge = current_knowledge().knowledge
+    if deployment().kiosk or knowledge is None:
+        return
+    wanted = plans.to_param(current_plan(knowledge))
+    if st.query_params.get(plans.PARAM, "") != wanted:
+        if wanted:
+            st.query_params[plans.PARAM] = wanted
+        else:
+            st.query_params.pop(plans.PARAM, None)
 
 
 def _store(plan: Plan) -> None:
