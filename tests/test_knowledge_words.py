@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from glutemap import strings
 from glutemap.cli import main
 from glutemap.models import EVIDENCE_LABELS, Concept, Evidence, KnowledgeBase, Language, Source
-from glutemap.readability import MAX_GRADE, TARGET_MEDIAN_GRADE, graded_passages, patient_passages, summarise
+from glutemap.readability import KINDS, MAX_GRADE, TARGET_MEDIAN_GRADE, graded_passages, patient_passages, summarise
 from glutemap.ui.components import plain
 from glutemap.views import condition_view
 
@@ -74,22 +74,7 @@ def test_the_glossary_reads_at_grade_6_or_lower(graded: tuple[typing.Any, ...]) 
     assert summarise(item for item in graded if item.passage.kind == "glossary").median <= TARGET_MEDIAN_GRADE
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "condition",
-        "muscle",
-        "exercise",
-        "red_flag",
-        "option",
-        "outcome",
-        "glossary",
-        "region",
-        "phase",
-        "disclaimer",
-        "emg",
-    ],
-)
+@pytest.mark.parametrize("kind", KINDS)
 def test_no_patient_passage_is_above_grade_10(graded: tuple[typing.Any, ...], kind: str) -> None:
     """No passage a visitor reads is harder than school grade 10."""
     above = [f"{item.grade:.1f} {item.passage.where}" for item in graded if item.passage.kind == kind and item.grade > MAX_GRADE]
