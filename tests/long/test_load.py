@@ -163,6 +163,15 @@ PROBE = """
 """
 
 
+# For a failure report: which pills the page shows pressed, and how far it is scrolled (was the tap lost
+# before it reached the app, or did the app lose it?).
+PRESSED_PILLS = """
+() => ({scrollY: Math.round(window.scrollY),
+        pressed: [...document.querySelectorAll('[data-testid=stButtonGroup] button')]
+          .filter((b) => (b.getAttribute('data-testid') || '').includes('Active')).map((b) => b.textContent)})
+"""
+
+
 @dataclass
 class LoadRun:
     """Every timed interaction (milliseconds) and everything that went wrong."""
@@ -218,7 +227,8 @@ async def _session(browser: Browser, server: StreamlitServer, knowledge: Knowled
                                              polling=50)  # fmt: skip
             except PlaywrightTimeoutError:
                 last = await page.evaluate("() => window.__loadProbe")
-                run.failures.append(f"{where}: expected {step.expected}, page shows {last}")
+                pressed = await page.evaluate(PRESSED_PILLS)
+                run.failures.append(f"{where}: expected {step.expected}, page shows {last}; pills shown pressed {pressed}")
                 return  # this session's state is unknown now; its remaining interactions count as not done
             elapsed = await page.evaluate("() => window.__loadProbe.done - window.__loadProbe.start")
             run.times_ms.append(float(elapsed))
