@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from glutemap import strings
 from glutemap.field_reference import field_reference
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
+from glutemap.models import KnowledgeBase
 from glutemap.search.evaluate import CaseError, evaluate, format_report, read_cases, unknown_ids
 from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
@@ -99,7 +100,7 @@ def _print_result(knowledge: KnowledgeBase, result: MatchResult, out: TextIO) ->
         for reason in condition.reasons:
             print(f"  - {reason}", file=out)
         for involvement in condition.muscles:
-            print(f"  * {involvement.name}: {EVIDENCE_LABELS[involvement.evidence]}", file=out)
+            print(f"  * {involvement.name}: {strings.EVIDENCE_LABELS[involvement.evidence]}", file=out)
     if result.muscles:
         print(file=out)
         print("Muscles that may be involved:", file=out)

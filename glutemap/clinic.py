@@ -1,4 +1,4 @@
-"""Local settings for one clinic (settings/clinic.yaml): its name, emergency number and where to get help on site.
+"""Local settings for one clinic (settings/clinic.yaml): its name, emergency number, help on site and care words.
 
 The file is read by the knowledge loader's safe YAML reader and checked by a strict model, so a mistake is
 reported with file and line exactly like a knowledge error. A missing file means the defaults.
@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
-from glutemap import strings
+from glutemap.language import DoctorWord, Spelling, TherapistWord, Wording
 
 # One YAML reader for the whole app: the loader's, with its located errors.
 from glutemap.loader import KnowledgeError, read_mapping_file
@@ -35,7 +35,17 @@ class ClinicSettings(BaseModel):
 
     clinic_name: ClinicName = ""
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER
-    on_site_help: OnSiteHelp = strings.CLINIC_DEFAULT_ON_SITE_HELP
+    # Empty: the app's own sentence, in the visitor's language (strings.CLINIC_DEFAULT_ON_SITE_HELP).
+    on_site_help: OnSiteHelp | None = None
+    # The words for whom to see, as people say them where the clinic is; one set on every screen.
+    doctor_word: DoctorWord = "doctor"
+    therapist_word: TherapistWord = "physical therapist"
+    spelling: Spelling = "US"
+
+    @property
+    def wording(self) -> Wording:
+        """The care words and spelling the app uses in this clinic."""
+        return Wording(doctor=self.doctor_word, therapist=self.therapist_word, spelling=self.spelling)
 
     @field_validator("emergency_number")
     @classmethod

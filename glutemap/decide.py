@@ -111,7 +111,11 @@ class NextSteps:
     contact: UrgentContact
     source_ids: tuple[str, ...]
     reviewed_on: dt.date | None
-    no_commercial_interest: str = strings.DECIDE_NO_COMMERCIAL_INTEREST
+
+    @property
+    def no_commercial_interest(self) -> str:
+        """The statement that GluteMap gains nothing from any choice."""
+        return str(strings.DECIDE_NO_COMMERCIAL_INTEREST)
 
     @property
     def cards(self) -> tuple[OptionCard, ...]:
@@ -150,7 +154,7 @@ def urgent_contact(clinic: ClinicSettings | None, kiosk: bool) -> UrgentContact:
     number = clinic.emergency_number if clinic is not None else None
     lines: list[str] = []
     if kiosk:
-        help_text = clinic.on_site_help if clinic is not None else strings.CLINIC_DEFAULT_ON_SITE_HELP
+        help_text = (clinic.on_site_help if clinic is not None else None) or strings.CLINIC_DEFAULT_ON_SITE_HELP
         if clinic is not None and clinic.clinic_name:
             lines.append(strings.URGENT_CONTACT_KIOSK_NAMED.format(clinic=clinic.clinic_name, on_site_help=help_text))
         else:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from glutemap import strings
 from glutemap.citation import citation_line
-from glutemap.models import CATEGORY_LABELS, Dosage, EmgStudy, Exercise, KnowledgeBase, PainRule, Pictures
+from glutemap.models import Dosage, EmgStudy, Exercise, KnowledgeBase, PainRule, Pictures
 from glutemap.views import Table
 
 NO_EQUIPMENT = "__none__"
@@ -72,7 +72,7 @@ def filter_options(knowledge: KnowledgeBase) -> FilterOptions:
         equipment[NO_EQUIPMENT] = strings.EXERCISES_FILTER_NO_EQUIPMENT
     return FilterOptions(
         muscles={muscle.id: muscle.name for muscle in knowledge.muscles.values() if muscle.id in worked},
-        categories={key: label for key, label in CATEGORY_LABELS.items() if key in used_categories},
+        categories={key: label for key, label in strings.CATEGORY_LABELS.items() if key in used_categories},
         conditions={
             condition.id: condition.name
             for condition in sorted(knowledge.conditions.values(), key=lambda condition: condition.name.casefold())
@@ -103,7 +103,7 @@ def _matches(knowledge: KnowledgeBase, exercise: Exercise, choices: FilterChoice
 
 def filter_exercises(knowledge: KnowledgeBase, choices: FilterChoices) -> tuple[Exercise, ...]:
     """Exercises matching every filter (any choice within a filter), in category then name order."""
-    order = list(CATEGORY_LABELS)
+    order = list(strings.CATEGORY_LABELS)
     found = [exercise for exercise in knowledge.exercises.values() if _matches(knowledge, exercise, choices)]
     return tuple(sorted(found, key=lambda exercise: (order.index(exercise.category), exercise.name.casefold())))
 
@@ -301,7 +301,7 @@ def exercise_view(knowledge: KnowledgeBase, exercise_id: str) -> ExerciseView:
     return ExerciseView(
         id=exercise.id,
         name=exercise.name,
-        category=CATEGORY_LABELS[exercise.category],
+        category=strings.CATEGORY_LABELS[exercise.category],
         summary=exercise.summary,
         steps=exercise.steps,
         dosage_text=exercise.dosage.text,
@@ -369,7 +369,7 @@ def phase_views(knowledge: KnowledgeBase) -> tuple[PhaseView, ...]:
             when=phase.when,
             what=phase.what,
             categories=phase.categories,
-            category_labels=tuple(CATEGORY_LABELS[category] for category in phase.categories),
+            category_labels=tuple(strings.CATEGORY_LABELS[category] for category in phase.categories),
             sources=tuple(citation_line(knowledge.sources[source]) for source in phase.sources),
         )
         for number, phase in enumerate(ordered, start=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
+from glutemap import strings
+from glutemap.models import KnowledgeBase
 from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
 
@@ -65,7 +66,7 @@ def _cards(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) 
     for found in result.conditions:
         condition = knowledge.conditions[found.id]
         involvement = tuple(
-            Involvement(link.muscle, knowledge.muscles[link.muscle].name, link.how, EVIDENCE_LABELS[link.evidence])
+            Involvement(link.muscle, knowledge.muscles[link.muscle].name, link.how, strings.EVIDENCE_LABELS[link.evidence])
             for link in condition.muscle_links
         )
         exercises = (

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from glutemap import body, strings
-from glutemap.models import SPREAD_LABELS, VIEW_LABELS, KnowledgeBase, ReferralPattern, Spread
+from glutemap.models import KnowledgeBase, ReferralPattern, Spread
 
 _SPREADS: tuple[Spread, ...] = ("primary", "occasional", "rare")
 _PATTERN_COLOURS = ("#1d4ed8", "#b45309", "#047857", "#7c3aed")
@@ -58,8 +58,8 @@ def referral_table(knowledge: KnowledgeBase, muscle_id: str) -> list[ReferralRow
                     ReferralRow(
                         pattern=pattern.label,
                         region=region.label if region else area.region,
-                        view=VIEW_LABELS[region.view] if region else "",
-                        spread=SPREAD_LABELS[spread],
+                        view=strings.VIEW_LABELS[region.view] if region else "",
+                        spread=strings.SPREAD_LABELS[spread],
                     )
                 )
     return rows
@@ -203,7 +203,7 @@ def referral_figure(
         if drawn_spreads:
             legend.heading(_pattern_title(pattern, index, lettered))
             for spread in drawn_spreads:
-                legend.row(_spread_style(index, spread), SPREAD_LABELS[spread])
+                legend.row(_spread_style(index, spread), strings.SPREAD_LABELS[spread])
             hatches.append(_hatch(index))
     selected = set(selected_regions)
     chosen = [target for target in drawing.targets if target.id in selected]
@@ -240,7 +240,7 @@ def referral_description(knowledge: KnowledgeBase, muscle_id: str, view: str) ->
                 if area.spread == spread and area.region in shown_here and area.region in knowledge.regions
             ]
             if names:
-                groups.append(f"{SPREAD_LABELS[spread]}: {'; '.join(names)}.")
+                groups.append(f"{strings.SPREAD_LABELS[spread]}: {'; '.join(names)}.")
         if groups:
             sentences.append(f"{pattern.label}. {' '.join(groups)}")
     return " ".join(sentences)
@@ -255,7 +255,7 @@ def _views_elsewhere(knowledge: KnowledgeBase, muscle_id: str, view: str) -> str
             region = knowledge.regions.get(area.region)
             if region is None or area.region in shown_here:
                 continue
-            name = VIEW_LABELS[region.view]
+            name = strings.VIEW_LABELS[region.view]
             if name not in names:
                 names.append(name)
     return ", ".join(names)

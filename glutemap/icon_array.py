@@ -1,6 +1,6 @@
 """Icon arrays (pictographs of people) for trial numbers, with the same numbers as a table (pure plotly).
 
-Each person who improved is a filled blue figure; each person who did not is a grey outline. Fill and
+Each person who improved is a filled blue figure; each person who did not is a gray outline. Fill and
 colour both differ, so the picture still reads without colour, and every group is labelled with its counts.
 """
 

@@ -3,15 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from glutemap.citation import UNOFFICIAL_HOST_REASON, unofficial_host
 
+
+@dataclass(frozen=True)
+class Shown:
+    """Marks text a visitor reads: the language layer (glutemap/language.py) puts it in the visitor's language.
+
+    Everything else stays as written: ids, the search vocabulary people type (`Phrase`) and the parts of
+    a publication's citation (`CitationText`), which must match the publication.
+    """
+
+
+# The words for whom to see, which each clinic chooses ("doctor" or "GP", "physical therapist" or
+# "physiotherapist"): knowledge text names them as placeholders, filled in by the language layer. A
+# capital first letter ("{Doctor}") starts the word with a capital.
+CARE_WORD_PLACEHOLDERS = ("doctor", "doctors", "therapist", "therapists", "therapy")
+_BRACED_WORD = re.compile(r"\{([A-Za-z_]+)\}")
+
+
+def _known_placeholders(text: str) -> str:
+    unknown = [name for name in _BRACED_WORD.findall(text) if name[0].lower() + name[1:] not in CARE_WORD_PLACEHOLDERS]
+    if unknown:
+        raise ValueError(
+            f"{{{unknown[0]}}} is not a care-word placeholder; use "
+            + ", ".join(f"{{{name}}}" for name in CARE_WORD_PLACEHOLDERS)
+            + " (or a capital first letter)"
+        )
+    return text
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000), Shown(), AfterValidator(_known_placeholders)
+]
 
 
 @dataclass(frozen=True)
@@ -32,7 +63,14 @@ RegionId = Annotated[Id, RefersTo("regions")]
 MuscleId = Annotated[Id, RefersTo("muscles")]
 ExerciseId = Annotated[Id, RefersTo("exercises")]
 ConditionId = Annotated[Id, RefersTo("conditions")]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Shown(), AfterValidator(_known_placeholders)
+]
+# Words people type, matched in what they write; never shown as prose, so never translated.
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Parts of a publication's citation (title, authors, journal...), kept exactly as published.
+CitationText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+CitationShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 View = Literal["front", "back", "side"]
 Spread = Literal["primary", "occasional", "rare"]
@@ -48,43 +86,6 @@ MuscleRole = Literal["primary", "secondary"]
 # (some pain is acceptable if it settles within a day); everything else stops at pain.
 PainRule = Literal["settles_in_24h", "stop_if_pain"]
 
-VIEW_LABELS: dict[str, str] = {"front": "Front", "back": "Back", "side": "Side"}
-SPREAD_LABELS: dict[str, str] = {
-    "primary": "Main area",
-    "occasional": "Sometimes spreads here",
-    "rare": "Rarely reaches here",
-}
-EVIDENCE_LABELS: dict[str, str] = {
-    "seed_claim": "Claim only: stated by an educational article, not tested in studies we found",
-    "association": "Association: seen together in studies, cause not shown",
-    "limited_mixed": "Limited and mixed: a few small studies, and their results do not agree",
-    "prospective": "Prospective: measured before the problem started, in small studies",
-    "trial": "Trial: tested in a randomised trial",
-}
-URGENCY_LABELS: dict[str, str] = {
-    "emergency": "Emergency: get help now",
-    "urgent": "Urgent: see a doctor today",
-    "prompt": "Soon: see a doctor within days",
-}
-CATEGORY_LABELS: dict[str, str] = {
-    "activation": "Activation",
-    "flexibility": "Flexibility",
-    "isometric": "Isometric (hold without moving)",
-    "dynamic": "Dynamic (moving with resistance)",
-}
-RED_FLAG_GROUP_LABELS: dict[str, str] = {
-    "cauda_equina": "Possible pressure on the nerves at the base of the spine (cauda equina)",
-    "cancer": "Possible serious illness such as cancer",
-    "infection": "Possible infection",
-    "fracture": "Possible broken bone",
-    "neurological": "Nerve problems that are getting worse",
-    "hip": "Serious hip problem",
-    "vascular": "Possible problem with a blood vessel (a clot or a swollen artery)",
-    "inflammatory": "Possible inflammation of the spine (inflammatory back pain)",
-    "child": "Hip or knee pain in a child or teenager",
-    "tendon": "Possible torn tendon",
-}
-
 
 class Record(BaseModel):
     """Base for every knowledge record: strict, unknown keys rejected, immutable."""
@@ -95,7 +96,6 @@ class Record(BaseModel):
 Doi = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^10\.\d{4,9}/\S+$", max_length=200)]
 Pmid = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,8}$")]
 CitationPart = Literal["authors", "year", "journal"]
-CITATION_PART_LABELS: dict[str, str] = {"authors": "Authors", "year": "Year", "journal": "Journal or publisher"}
 # Kinds cited like a journal article need authors, year and journal; a guideline needs its body (as authors)
 # and year, because a clinician must be able to tell which version is meant.
 CITATION_NEEDS: dict[str, tuple[str, ...]] = {
@@ -109,18 +109,18 @@ class Source(Record):
     """A publication or page that knowledge records cite, with the parts of a canonical citation."""
 
     id: Id
-    title: Text
+    title: CitationText
     kind: SourceKind
-    authors: ShortText | None = Field(default=None, description='"Mellor R, Bennell K, Grimaldi A, et al." or the body')
+    authors: CitationShortText | None = Field(default=None, description='"Mellor R, Bennell K, Grimaldi A, et al." or the body')
     year: int | None = Field(default=None, ge=1800, le=2100)
-    journal: ShortText | None = Field(default=None, description="journal, or publisher, organisation or website")
-    volume: ShortText | None = None
-    issue: ShortText | None = None
-    pages: ShortText | None = Field(default=None, description='"346-352" or an article number such as "k1662"')
+    journal: CitationShortText | None = Field(default=None, description="journal, or publisher, organisation or website")
+    volume: CitationShortText | None = None
+    issue: CitationShortText | None = None
+    pages: CitationShortText | None = Field(default=None, description='"346-352" or an article number such as "k1662"')
     doi: Doi | None = Field(default=None, description="10.NNNN/..., without https://doi.org/")
     pmid: Pmid | None = Field(default=None, description="PubMed id, digits only")
-    url: ShortText | None = Field(default=None, description="the official address, never a file-sharing copy")
-    note: Text | None = None
+    url: CitationShortText | None = Field(default=None, description="the official address, never a file-sharing copy")
+    note: CitationText | None = None
     unconfirmed: tuple[CitationPart, ...] = Field(
         default=(), description="needed citation parts that could not be confirmed, left out rather than guessed"
     )
@@ -166,8 +166,8 @@ class Region(Record):
     view: View
     also_views: tuple[View, ...] = ()
     sided: bool = True
-    choir_ids: tuple[ShortText, ...] = ()
-    words: tuple[ShortText, ...] = Field(default=(), description="everyday phrases that name this region")
+    choir_ids: tuple[Phrase, ...] = ()
+    words: tuple[Phrase, ...] = Field(default=(), description="everyday phrases that name this region")
     not_linked: RegionNote | None = Field(default=None, description="where no condition here is linked to the two muscles")
     sources: tuple[SourceId, ...] = Field(min_length=1, description="what the region's name and landmarks follow")
     reviewed_on: dt.date
@@ -229,7 +229,7 @@ class Symptom(Record):
     id: Id
     text: ShortText
     regions: tuple[RegionId, ...] = ()
-    words: tuple[ShortText, ...] = ()
+    words: tuple[Phrase, ...] = ()
 
 
 class MuscleLink(Record):
@@ -251,7 +251,7 @@ class Condition(Record):
     id: Id
     name: ShortText
     also_called: tuple[ShortText, ...] = ()
-    words: tuple[ShortText, ...] = Field(default=(), description="extra everyday words that point here")
+    words: tuple[Phrase, ...] = Field(default=(), description="extra everyday words that point here")
     signs: tuple[ConceptRule, ...] = Field(default=(), description="concept combinations typical of this condition")
     summary: Text
     symptoms: tuple[Symptom, ...] = Field(min_length=1)
@@ -374,7 +374,7 @@ class RedFlag(Record):
     id: Id
     title: ShortText
     everyday: ShortText
-    words: tuple[ShortText, ...] = Field(min_length=1)
+    words: tuple[Phrase, ...] = Field(min_length=1)
     rules: tuple[ConceptRule, ...] = Field(default=(), description="concept combinations that raise this flag")
     ask_when: tuple[ConceptRule, ...] = Field(
         default=(), description="concept combinations that suggest this flag without establishing it: ask the person"
@@ -388,17 +388,6 @@ class RedFlag(Record):
 
 ConceptKind = Literal["body_part", "symptom", "function", "course", "person", "activity", "cause", "number"]
 Measure = Literal["age", "temperature", "weight_lost"]
-CONCEPT_KIND_LABELS: dict[str, str] = {
-    "body_part": "Body part",
-    "symptom": "Symptom",
-    "function": "Body function",
-    "course": "How it started or changes",
-    "person": "Who it is about",
-    "activity": "Activity",
-    "cause": "Cause or history",
-    "number": "A number people write",
-}
-MEASURE_LABELS: dict[str, str] = {"age": "Age in years", "temperature": "Temperature in °C", "weight_lost": "Weight lost in kg"}
 
 
 class Concept(Record):
@@ -406,7 +395,7 @@ class Concept(Record):
 
     id: Id
     kind: ConceptKind
-    words: tuple[ShortText, ...] = ()
+    words: tuple[Phrase, ...] = ()
     regions: tuple[RegionId, ...] = Field(default=(), description="body-map areas these words name (body parts)")
     measure: Measure | None = Field(default=None, description="for kind number: which measured value")
     at_least: float | None = None
@@ -426,9 +415,9 @@ class NumberCue(Record):
     """How people write one measured value: phrases near a number, and the factor to the app's unit."""
 
     measure: Measure
-    before: tuple[ShortText, ...] = Field(default=(), description="phrases just before the number")
+    before: tuple[Phrase, ...] = Field(default=(), description="phrases just before the number")
     reach: int = Field(default=1, ge=1, le=5, description="how many words a before phrase may end ahead of the number")
-    after: tuple[ShortText, ...] = Field(default=(), description="phrases right after the number")
+    after: tuple[Phrase, ...] = Field(default=(), description="phrases right after the number")
     factor: float = Field(default=1.0, gt=0, description="multiply to get years, degrees Celsius or kilograms")
 
     @model_validator(mode="after")
@@ -441,15 +430,15 @@ class NumberCue(Record):
 class Language(Record):
     """How free text is read (knowledge/language.yaml): context cues after the ConText algorithm, traps, numbers."""
 
-    negation_before: tuple[ShortText, ...] = Field(min_length=1)
-    negation_after: tuple[ShortText, ...] = ()
-    hypothetical_before: tuple[ShortText, ...] = ()
-    historical_before: tuple[ShortText, ...] = Field(default=(), description="a past that is over: 'used to have'")
-    historical_after: tuple[ShortText, ...] = Field(default=(), description="'last month', 'long gone'")
-    pseudo_cues: tuple[ShortText, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
-    scope_ends: tuple[ShortText, ...] = Field(default=(), description="words that close a negation's reach")
+    negation_before: tuple[Phrase, ...] = Field(min_length=1)
+    negation_after: tuple[Phrase, ...] = ()
+    hypothetical_before: tuple[Phrase, ...] = ()
+    historical_before: tuple[Phrase, ...] = Field(default=(), description="a past that is over: 'used to have'")
+    historical_after: tuple[Phrase, ...] = Field(default=(), description="'last month', 'long gone'")
+    pseudo_cues: tuple[Phrase, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
+    scope_ends: tuple[Phrase, ...] = Field(default=(), description="words that close a negation's reach")
     scope_words: int = Field(default=6, ge=1, le=20)
-    traps: tuple[ShortText, ...] = Field(default=(), description="phrases whose words never count: 'hay fever'")
+    traps: tuple[Phrase, ...] = Field(default=(), description="phrases whose words never count: 'hay fever'")
     number_words: dict[str, int] = Field(default_factory=dict)
     numbers: tuple[NumberCue, ...] = ()
     sources: tuple[SourceId, ...] = Field(min_length=1)

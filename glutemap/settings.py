@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from glutemap.language import LANGUAGE_CODES, LanguageCode
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR
 
 DEFAULT_IDLE_SECONDS = 90
@@ -23,6 +24,8 @@ class Deployment:
     knowledge_dir: Path
     # Where the last knowledge that validated is kept (glutemap/snapshot.py); None when switched off.
     snapshot_dir: Path | None = None
+    # The language every visitor starts in (GLUTEMAP_LANGUAGE): "en", or "en-XA" for the pseudo-locale.
+    language: LanguageCode = "en"
 
 
 def _flag(value: str | None) -> bool:
@@ -48,8 +51,13 @@ def _snapshot_dir(env: Mapping[str, str]) -> Path | None:
     return (Path(state_home) if state_home else Path.home() / ".local" / "state") / "glutemap"
 
 
+def _language(value: str | None) -> LanguageCode:
+    chosen = (value or "").strip()
+    return next((code for code in LANGUAGE_CODES if code.lower() == chosen.lower()), "en")
+
+
 def deployment(environ: Mapping[str, str] | None = None) -> Deployment:
-    """The GLUTEMAP_* settings (kiosk, idle seconds, knowledge and snapshot folders); bad values fall back safely."""
+    """The GLUTEMAP_* settings (kiosk, idle seconds, knowledge and snapshot folders, language); bad values fall back safely."""
     env = os.environ if environ is None else environ
     knowledge_dir = env.get("GLUTEMAP_KNOWLEDGE_DIR")
     return Deployment(
@@ -58,4 +66,5 @@ def deployment(environ: Mapping[str, str] | None = None) -> Deployment:
         warning_seconds=WARNING_SECONDS,
         knowledge_dir=Path(knowledge_dir) if knowledge_dir else DEFAULT_KNOWLEDGE_DIR,
         snapshot_dir=_snapshot_dir(env),
+        language=_language(env.get("GLUTEMAP_LANGUAGE")),
     )

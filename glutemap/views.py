@@ -14,15 +14,7 @@ from pydantic import BaseModel
 
 from glutemap import strings
 from glutemap.citation import citation_text, source_address
-from glutemap.models import (
-    CATEGORY_LABELS,
-    EVIDENCE_LABELS,
-    SPREAD_LABELS,
-    VIEW_LABELS,
-    Condition,
-    KnowledgeBase,
-    Muscle,
-)
+from glutemap.models import Condition, KnowledgeBase, Muscle
 from glutemap.references import references_to
 from glutemap.search.matcher import spelled
 from glutemap.search.text import MAX_TEXT_CHARS, phrase_stems
@@ -203,14 +195,14 @@ def condition_view(knowledge: KnowledgeBase, condition_id: str) -> ConditionView
             muscle_name=knowledge.muscles[link.muscle].name if link.muscle in knowledge.muscles else link.muscle,
             how=link.how,
             evidence=link.evidence,
-            evidence_label=EVIDENCE_LABELS[link.evidence],
+            evidence_label=strings.EVIDENCE_LABELS[link.evidence],
             evidence_detail=link.evidence_detail,
             sources=_source_lines(knowledge, link.sources),
         )
         for link in condition.muscle_links
     )
     exercises = tuple(
-        RecordLink(exercise.id, exercise.name, CATEGORY_LABELS[exercise.category])
+        RecordLink(exercise.id, exercise.name, strings.CATEGORY_LABELS[exercise.category])
         for exercise in (knowledge.exercises.get(exercise_id) for exercise_id in condition.exercises)
         if exercise is not None
     )
@@ -351,10 +343,10 @@ def _referral_patterns(knowledge: KnowledgeBase, muscle: Muscle) -> tuple[Referr
             region = knowledge.regions.get(area.region)
             if region is None:
                 continue
-            views = ", ".join(VIEW_LABELS[view] for view in (region.view, *region.also_views))
+            views = ", ".join(strings.VIEW_LABELS[view] for view in (region.view, *region.also_views))
             rows.append(
                 ReferralRow(
-                    pattern.label, region.id, region.label, region.where, area.spread, SPREAD_LABELS[area.spread], views
+                    pattern.label, region.id, region.label, region.where, area.spread, strings.SPREAD_LABELS[area.spread], views
                 )
             )
         patterns.append(ReferralPatternView(pattern.id, pattern.label, pattern.note, tuple(rows)))
@@ -367,7 +359,7 @@ def muscle_view(knowledge: KnowledgeBase, muscle_id: str) -> MuscleView | None:
     if muscle is None:
         return None
     conditions = tuple(
-        RecordLink(condition.id, condition.name, EVIDENCE_LABELS[link.evidence])
+        RecordLink(condition.id, condition.name, strings.EVIDENCE_LABELS[link.evidence])
         for condition in sorted(knowledge.conditions.values(), key=lambda c: c.name.casefold())
         for link in condition.muscle_links
         if link.muscle == muscle.id

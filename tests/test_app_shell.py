@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from glutemap.ui.app_shell import DEEP_LINKS, PAGES, deep_link_target
+from glutemap.ui.app_shell import DEEP_LINKS, deep_link_target, screens
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("page_file", [page[0] for page in PAGES])
+@pytest.mark.parametrize("page_file", [page[0] for page in screens()])
 def test_every_listed_page_file_exists(page_file: str) -> None:
     """Each navigation entry points at a real file in pages/."""
     assert (ROOT / page_file).is_file()

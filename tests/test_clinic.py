@@ -28,7 +28,8 @@ def test_a_missing_file_gives_the_defaults(tmp_path: Path) -> None:
     assert errors == []
     assert settings == ClinicSettings()
     assert settings.emergency_number == "911"
-    assert settings.on_site_help == "Tell a member of staff at the front desk."
+    assert settings.on_site_help is None  # the app's own sentence, in the visitor's language
+    assert (settings.doctor_word, settings.therapist_word, settings.spelling) == ("doctor", "physical therapist", "US")
 
 
 def test_the_shipped_settings_file_is_valid() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from exercise_knowledge import EXTRA_FILES, HIP_HOLD_DOSAGE
 
+from glutemap import strings
 from glutemap.exercises import (
     NO_EQUIPMENT,
     FilterChoices,
@@ -18,7 +19,7 @@ from glutemap.exercises import (
     phase_views,
 )
 from glutemap.loader import check_knowledge, load_knowledge
-from glutemap.models import CATEGORY_LABELS, Dosage, KnowledgeBase
+from glutemap.models import Dosage, KnowledgeBase
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_filter_options_offer_only_what_some_exercise_matches(knowledge: Knowled
     """Filters offer only used kinds, worked muscles, linking conditions and used equipment."""
     options = filter_options(knowledge)
     assert list(options.categories) == ["activation", "isometric"]
-    assert options.categories["isometric"] == CATEGORY_LABELS["isometric"]
+    assert options.categories["isometric"] == strings.CATEGORY_LABELS["isometric"]
     assert set(options.muscles) == {"gluteus_medius", "gluteus_minimus"}
     assert list(options.conditions) == ["outer_knee_pain", "side_hip_pain"]
     assert list(options.equipment) == ["resistance band", NO_EQUIPMENT]
@@ -155,7 +156,7 @@ def test_phases_keep_file_order_with_check_ins_last(knowledge: KnowledgeBase) ->
     """Recovery steps keep their order, and "at any stage" check-ins come after them."""
     phases = phase_views(knowledge)
     assert [phase.title for phase in phases] == ["Rest", "Move", "If it gets worse"]
-    assert phases[1].category_labels == (CATEGORY_LABELS["dynamic"],)
+    assert phases[1].category_labels == (strings.CATEGORY_LABELS["dynamic"],)
     assert phases[0].sentence == "1. Rest (The first days): Rest so healing can begin."
 
 

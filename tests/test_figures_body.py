@@ -8,7 +8,7 @@ import pytest
 
 from glutemap import strings
 from glutemap.figures import ReferralRow, referral_description, referral_figure, referral_table, referral_views
-from glutemap.models import SPREAD_LABELS, KnowledgeBase, ReferralArea, ReferralPattern
+from glutemap.models import KnowledgeBase, ReferralArea, ReferralPattern
 
 
 def with_patterns(knowledge: KnowledgeBase, *patterns: ReferralPattern) -> KnowledgeBase:
@@ -62,8 +62,8 @@ def texts(markup: str) -> list[str]:
 def test_table_lists_every_area_of_every_pattern_with_labels(tiny_knowledge: KnowledgeBase) -> None:
     """Rows give the pattern, the region's everyday name, its view and the spread label, as in the knowledge."""
     assert referral_table(tiny_knowledge, "gluteus_minimus") == [
-        ReferralRow("Front fibres", "Side of the hip", "Side", SPREAD_LABELS["primary"]),
-        ReferralRow("Front fibres", "Outer thigh", "Side", SPREAD_LABELS["occasional"]),
+        ReferralRow("Front fibres", "Side of the hip", "Side", strings.SPREAD_LABELS["primary"]),
+        ReferralRow("Front fibres", "Outer thigh", "Side", strings.SPREAD_LABELS["occasional"]),
     ]
 
 
@@ -71,8 +71,8 @@ def test_table_puts_main_areas_before_sometimes_and_rarely(tiny_knowledge: Knowl
     """Within a pattern, rows run from main areas to rare ones whatever the order in the file."""
     knowledge = with_patterns(tiny_knowledge, pattern("mixed", ("knee_lateral", "rare"), ("hip_lateral", "primary")))
     assert [row.spread for row in referral_table(knowledge, "gluteus_minimus")] == [
-        SPREAD_LABELS["primary"],
-        SPREAD_LABELS["rare"],
+        strings.SPREAD_LABELS["primary"],
+        strings.SPREAD_LABELS["rare"],
     ]
 
 
@@ -134,7 +134,7 @@ def test_two_patterns_differ_without_colour(two_patterns: KnowledgeBase) -> None
 
 def test_legend_names_every_spread_drawn(two_patterns: KnowledgeBase) -> None:
     """The key beside the body names each spread that the view draws, in words."""
-    assert {SPREAD_LABELS["primary"], SPREAD_LABELS["occasional"]} <= set(
+    assert {strings.SPREAD_LABELS["primary"], strings.SPREAD_LABELS["occasional"]} <= set(
         texts(referral_figure(two_patterns, "gluteus_minimus", "side_right"))
     )
 

@@ -85,7 +85,7 @@ def test_each_group_is_labelled_with_its_counts() -> None:
 def test_the_legend_names_both_kinds_once() -> None:
     """The legend shows "improved" and "did not improve" once each, however many groups there are."""
     figure = icon_array_figure([Group("A", "a", 1, 2), Group("B", "b", 1, 2)], "1 week")
-    assert [t.name for t in figure.data if t.showlegend] == ["Improved (filled figure)", "Did not improve (grey outline)"]
+    assert [t.name for t in figure.data if t.showlegend] == ["Improved (filled figure)", "Did not improve (gray outline)"]
 
 
 def test_knowledge_text_cannot_inject_markup() -> None:

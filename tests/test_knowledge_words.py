@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
 from glutemap.cli import main
-from glutemap.models import EVIDENCE_LABELS, Concept, Evidence, KnowledgeBase, Language, Source
+from glutemap.models import Concept, Evidence, KnowledgeBase, Language, Source
 from glutemap.readability import KINDS, MAX_GRADE, TARGET_MEDIAN_GRADE, graded_passages, patient_passages, summarise
 from glutemap.ui.components import plain
 from glutemap.views import condition_view
@@ -124,7 +124,7 @@ def test_sciatica_is_a_symptom_not_another_word_for_radiculopathy(shipped_knowle
 # --- clinical corrections -----------------------------------------------------------------------------------
 def test_every_evidence_level_has_a_label() -> None:
     """Each value of the evidence vocabulary has a plain label, and no label is left over."""
-    assert set(EVIDENCE_LABELS) == set(typing.get_args(Evidence))
+    assert set(strings.EVIDENCE_LABELS) == set(typing.get_args(Evidence))
 
 
 def test_shin_splints_and_plantar_fasciitis_evidence_is_limited_and_mixed(shipped_knowledge: KnowledgeBase) -> None:

@@ -9,7 +9,7 @@ from markdown_tables import column
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
-from glutemap.models import EVIDENCE_LABELS, KnowledgeBase
+from glutemap.models import KnowledgeBase
 from glutemap.ui.components import plain
 
 TIMEOUT = 30
@@ -125,7 +125,7 @@ def test_condition_page_shows_evidence_strength_in_plain_words(shipped_knowledge
     """Each muscle link says how strong the evidence is, in the plain label's words."""
     app = open_page("pages/conditions.py", condition="it_band_syndrome")
     for link in shipped_knowledge.conditions["it_band_syndrome"].muscle_links:
-        assert plain(EVIDENCE_LABELS[link.evidence]) in _text(app)
+        assert plain(strings.EVIDENCE_LABELS[link.evidence]) in _text(app)
 
 
 def test_condition_page_gives_clinicians_the_icd_codes(shipped_knowledge: KnowledgeBase) -> None:

@@ -9,15 +9,7 @@ from conftest import TINY_FILES, KnowledgeWriter
 
 from glutemap import strings
 from glutemap.loader import load_knowledge
-from glutemap.models import (
-    CATEGORY_LABELS,
-    EVIDENCE_LABELS,
-    SPREAD_LABELS,
-    IcdCode,
-    KnowledgeBase,
-    MuscleRole,
-    SourceKind,
-)
+from glutemap.models import IcdCode, KnowledgeBase, MuscleRole, SourceKind
 from glutemap.views import (
     FOCUS_MUSCLES,
     RecordLink,
@@ -95,7 +87,7 @@ def test_condition_view_says_the_evidence_plainly(tiny_knowledge: KnowledgeBase)
     view = condition_view(tiny_knowledge, "side_hip_pain")
     assert view is not None
     (link,) = view.muscles
-    assert (link.muscle_name, link.evidence_label) == ("Gluteus medius", EVIDENCE_LABELS["association"])
+    assert (link.muscle_name, link.evidence_label) == ("Gluteus medius", strings.EVIDENCE_LABELS["association"])
     assert link.evidence_detail == "Seen together in small studies."
 
 
@@ -103,7 +95,7 @@ def test_condition_view_links_exercises_by_name_and_category(tiny_knowledge: Kno
     """Exercises that may help come with their names and category labels, ready to link."""
     view = condition_view(tiny_knowledge, "side_hip_pain")
     assert view is not None
-    assert view.exercises == (RecordLink("clam_shell", "Clam shell", CATEGORY_LABELS["activation"]),)
+    assert view.exercises == (RecordLink("clam_shell", "Clam shell", strings.CATEGORY_LABELS["activation"]),)
 
 
 def test_condition_view_names_where_it_is_felt(tiny_knowledge: KnowledgeBase) -> None:
@@ -173,7 +165,7 @@ def test_referral_rows_hold_region_labels_and_how_often(tiny_knowledge: Knowledg
     view = muscle_view(tiny_knowledge, "gluteus_minimus")
     assert view is not None
     rows = [(row.region, row.spread_label, row.views) for row in view.referral_rows]
-    assert rows == [("Side of the hip", SPREAD_LABELS["primary"], "Side"), ("Outer thigh", SPREAD_LABELS["occasional"], "Side")]
+    assert rows == [("Side of the hip", strings.SPREAD_LABELS["primary"], "Side"), ("Outer thigh", strings.SPREAD_LABELS["occasional"], "Side")]
 
 
 def test_referral_pattern_table_is_the_text_equivalent(tiny_knowledge: KnowledgeBase) -> None:
@@ -189,7 +181,7 @@ def test_muscle_view_lists_conditions_that_involve_it(tiny_knowledge: KnowledgeB
     """The muscle page links to each condition that names it, with the evidence said plainly."""
     view = muscle_view(tiny_knowledge, "gluteus_medius")
     assert view is not None
-    assert view.conditions == (RecordLink("side_hip_pain", "Side hip pain", EVIDENCE_LABELS["association"]),)
+    assert view.conditions == (RecordLink("side_hip_pain", "Side hip pain", strings.EVIDENCE_LABELS["association"]),)
 
 
 def test_muscle_view_lists_exercises_that_work_it(tiny_knowledge: KnowledgeBase) -> None:

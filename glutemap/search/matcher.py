@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glutemap import strings
-from glutemap.models import SPREAD_LABELS, ConceptRule, KnowledgeBase
+from glutemap.models import ConceptRule, KnowledgeBase
 from glutemap.search.analysis import Analysis, Hit, Lexicon, analyse, build_lexicon
 from glutemap.search.text import MAX_TEXT_CHARS
 
@@ -409,7 +409,7 @@ def _muscles(
                     if area.region == region_id:
                         why.setdefault(muscle.id, []).append(
                             strings.MATCH_MUSCLE_REFERRAL.format(
-                                place=label, pattern=pattern.label.lower(), spread=SPREAD_LABELS[area.spread].lower()
+                                place=label, pattern=pattern.label.lower(), spread=strings.SPREAD_LABELS[area.spread].lower()
                             )
                         )
     ordered = sorted(why.items(), key=lambda item: (-len(item[1]), item[0]))

@@ -11,16 +11,22 @@ from glutemap import strings
 
 log = logging.getLogger("glutemap")
 
-# (file, title, url path, icon); the first is the default page.
-PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("pages/home.py", strings.NAV_HOME, "home", ":material/home:"),
-    ("pages/explore.py", strings.NAV_EXPLORE, "explore", ":material/touch_app:"),
-    ("pages/conditions.py", strings.NAV_CONDITIONS, "conditions", ":material/list_alt:"),
-    ("pages/anatomy.py", strings.NAV_ANATOMY, "anatomy", ":material/accessibility_new:"),
-    ("pages/exercises.py", strings.NAV_EXERCISES, "exercises", ":material/fitness_center:"),
-    ("pages/plan.py", strings.NAV_PLAN, "plan", ":material/assignment:"),
-    ("pages/about.py", strings.NAV_ABOUT, "about", ":material/menu_book:"),
+# (file, the name of its title in strings, url path, icon); the first is the default page.
+_SCREENS: tuple[tuple[str, str, str, str], ...] = (
+    ("pages/home.py", "NAV_HOME", "home", ":material/home:"),
+    ("pages/explore.py", "NAV_EXPLORE", "explore", ":material/touch_app:"),
+    ("pages/conditions.py", "NAV_CONDITIONS", "conditions", ":material/list_alt:"),
+    ("pages/anatomy.py", "NAV_ANATOMY", "anatomy", ":material/accessibility_new:"),
+    ("pages/exercises.py", "NAV_EXERCISES", "exercises", ":material/fitness_center:"),
+    ("pages/plan.py", "NAV_PLAN", "plan", ":material/assignment:"),
+    ("pages/about.py", "NAV_ABOUT", "about", ":material/menu_book:"),
 )
+
+
+def screens() -> tuple[tuple[str, str, str, str], ...]:
+    """(file, title, url path, icon) of every screen, titles in the visitor's language; the first is the default."""
+    return tuple((file, getattr(strings, title), url_path, icon) for file, title, url_path, icon in _SCREENS)
+
 
 # A deep link on any page (e.g. /?condition=x) opens the page that shows that kind of record.
 DEEP_LINKS: Mapping[str, tuple[str, str]] = {
@@ -38,7 +44,7 @@ def build_pages() -> list[st.Page]:
     """
     return [
         st.Page(file, title=title, url_path=url_path, default=index == 0)
-        for index, (file, title, url_path, _icon) in enumerate(PAGES)
+        for index, (file, title, url_path, _icon) in enumerate(screens())
     ]
 
 

@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 import streamlit as st
 from plotly.graph_objects import Figure
 
-from glutemap import strings
+from glutemap import language, strings
 from glutemap.citation import citation_line
 from glutemap.glossary import terms_in
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.stickfigure import render_pictures_svg
 from glutemap.ui.app_shell import ensure_routed
-from glutemap.ui.knowledge import KnowledgeState, current_knowledge
+from glutemap.ui.knowledge import KnowledgeState, current_knowledge, knowledge_in
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$:"
 # Escaping is not enough: the renderer finds web addresses, e-mail addresses and `:name:` directives in
@@ -160,8 +160,9 @@ def page_knowledge() -> KnowledgeBase:
     assert state.knowledge is not None  # for type checkers: st.stop() does not return
     # Broken files (state.stale) are for staff, in the log and at /_glutemap/status: a visitor can do
     # nothing about them, and the knowledge shown is still a whole, valid version.
-    disclaimer(state.knowledge)
-    return state.knowledge
+    knowledge = knowledge_in(state.knowledge, language.current())
+    disclaimer(knowledge)
+    return knowledge
 
 
 def glossary_for(knowledge: KnowledgeBase, texts: Iterable[str]) -> None:

@@ -8,42 +8,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 
 import streamlit as st
 
 from glutemap import strings
-from glutemap.clinic import ClinicSettings, load_clinic_settings, settings_path
 from glutemap.decide import NextSteps, OptionCard, TrialNumbers, UrgentContact, next_steps
 from glutemap.decide import urgent_contact as contact_lines
 from glutemap.icon_array import icon_array_alt, icon_array_figure, icon_array_table
-from glutemap.loader import KnowledgeError
 from glutemap.models import KnowledgeBase
 from glutemap.plan import long_date
 from glutemap.search.matcher import UrgentMatch
 from glutemap.settings import deployment
+from glutemap.ui.clinic_settings import clinic_settings
 from glutemap.ui.components import blocks, chart, glossary_for, md_bold, md_heading, md_section, plain, say, sources_list, table
 
 log = logging.getLogger("glutemap")
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _clinic(path: str, modified_ns: int) -> tuple[ClinicSettings | None, tuple[KnowledgeError, ...]]:
-    settings, errors = load_clinic_settings(Path(path))
-    if errors:
-        # Logged once per version of the file, because this call is cached on its modification time.
-        log.error("Clinic settings at %s have %d problem(s):\n%s", path, len(errors), "\n".join(map(str, errors)))
-    return settings, tuple(errors)
-
-
-def clinic_settings() -> tuple[ClinicSettings | None, tuple[KnowledgeError, ...]]:
-    """The clinic settings now (re-read when the file changes), or None with the problems found."""
-    path = settings_path()
-    try:
-        modified_ns = path.stat().st_mtime_ns
-    except OSError:
-        modified_ns = 0  # missing file: the defaults
-    return _clinic(str(path), modified_ns)
 
 
 def _contact(kiosk: bool) -> UrgentContact:

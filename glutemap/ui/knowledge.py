@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
 
 from glutemap import knowledge_status
+from glutemap.language import Language, localize
 from glutemap.loader import KnowledgeError, check_knowledge, knowledge_fingerprint
 from glutemap.models import KnowledgeBase
 from glutemap.search.matcher import search_index
@@ -59,9 +61,6 @@ def _load(root: str, version: str, snapshot_dir: str | None) -> tuple[KnowledgeB
         # Logged once per version of the files, because this call is cached on their fingerprint.
         log.error("Knowledge base at %s has %d problem(s):\n%s", root, len(errors), "\n".join(map(str, errors)))
     elif knowledge is not None:
-        # The search index (stems, spelling, English word list) is built with the knowledge, in the
-        # server's warm-up, rather than on the first visitor's first search.
-        search_index(knowledge).lexicon.prepare_spelling()
         long_lived_objects_changed()  # the knowledge lives until the files change
         if snapshot_dir is not None:
             _keep_snapshot(knowledge, Path(root), Path(snapshot_dir))
@@ -124,3 +123,28 @@ def current_knowledge() -> KnowledgeState:
     else:
         knowledge_status.now_serving("last good" if fallback is not None else "nothing", len(problems))
     return KnowledgeState(fallback, problems)
+
+
+_prepared_lock = threading.Lock()
+_prepared: dict[tuple[int, Language], KnowledgeBase] = {}
+
+
+def knowledge_in(knowledge: KnowledgeBase, chosen: Language) -> KnowledgeBase:
+    """`knowledge` with its shown text in `chosen`, and that copy's search index built: once per pair.
+
+    The server's warm-up calls this for the deployment's language, so the first visitor's first search
+    does not build the index (stems, spelling, English word list).
+    """
+    key = (id(knowledge), chosen)
+    with _prepared_lock:
+        known = _prepared.get(key)
+    shown = localize(knowledge, chosen)
+    if known is shown:
+        return shown
+    search_index(shown).lexicon.prepare_spelling()
+    long_lived_objects_changed()  # it lives as long as the knowledge it was made from
+    with _prepared_lock:
+        if len(_prepared) > 8:
+            _prepared.clear()
+        _prepared[key] = shown
+    return shown

@@ -23,6 +23,7 @@ FIRST_RUN_MODULES = (
     "glutemap.ui.heap",
     "glutemap.ui.kiosk",
     "glutemap.ui.knowledge",
+    "glutemap.ui.language",
     "glutemap.ui.reconnect",
 )
 
@@ -38,9 +39,12 @@ def warm_up() -> None:
     try:
         for module in FIRST_RUN_MODULES:
             importlib.import_module(module)
-        from glutemap.ui.knowledge import current_knowledge
+        from glutemap.ui.knowledge import current_knowledge, knowledge_in
+        from glutemap.ui.language import deployment_language
 
-        current_knowledge()
+        knowledge = current_knowledge().knowledge
+        if knowledge is not None:
+            knowledge_in(knowledge, deployment_language())
     except Exception:
         log.exception("Warm-up at server start failed; the first visit loads everything itself")
 

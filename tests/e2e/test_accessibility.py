@@ -10,14 +10,14 @@ from playwright.sync_api import Page
 
 from glutemap import strings
 from glutemap.models import KnowledgeBase
-from glutemap.ui.app_shell import PAGES
+from glutemap.ui.app_shell import screens
 
 from .conftest import NewPage
 from .harness import StreamlitServer, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-PATHS = [url_path if index else "" for index, (_file, _title, url_path, _icon) in enumerate(PAGES)]
+PATHS = [url_path if index else "" for index, (_file, _title, url_path, _icon) in enumerate(screens())]
 DEEP_LINKS = ["conditions?condition=trochanteric_bursitis", "anatomy?muscle=gluteus_minimus", "exercises?exercise=clam_shell"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "kiosk_portrait": {"width": 1080, "height": 1920}}
 SERIOUS = {"serious", "critical"}
@@ -63,7 +63,7 @@ def test_no_serious_axe_violation_in_kiosk_portrait(new_page: NewPage, kiosk_ser
     page.get_by_role("heading", name=strings.HOME_TITLE, level=1).wait_for()
     wait_for_app(page)
     if path:
-        title = next(title for _file, title, url_path, _icon in PAGES if url_path == path)
+        title = next(title for _file, title, url_path, _icon in screens() if url_path == path)
         page.locator("[data-testid=stPageLink] a", has_text=title).first.click()
         wait_for_app(page)
     assert _serious_violations(axe, page) == []

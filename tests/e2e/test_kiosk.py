@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from glutemap import strings
-from glutemap.ui.app_shell import PAGES
+from glutemap.ui.app_shell import screens
 
 from .conftest import NewPage, StartServer
 from .harness import StreamlitServer, open_app, wait_for_app
@@ -76,7 +76,7 @@ def test_kiosk_opens_on_the_welcome_screen(new_page: NewPage, kiosk_server: Stre
 def test_navigation_is_the_apps_own_large_buttons(kiosk_page: Page) -> None:
     """Every page has a navigation button at least 48 px tall; Streamlit's own nav and sidebar are absent."""
     links = kiosk_page.locator("[data-testid=stPageLink] a")
-    for _file, title, _path, _icon in PAGES:
+    for _file, title, _path, _icon in screens():
         link = links.filter(has_text=title).first
         box = link.bounding_box()
         assert box is not None and box["height"] >= 48 and box["width"] >= 48, title
@@ -140,7 +140,7 @@ def test_every_request_stays_on_the_kiosk_machine(start_server: StartServer, new
     open_app(page)
     page.get_by_role("button", name=strings.KIOSK_START).click()
     page.get_by_role("heading", name=strings.HOME_TITLE, level=1).wait_for()
-    for _file, title, _path, _icon in PAGES:
+    for _file, title, _path, _icon in screens():
         page.locator("[data-testid=stPageLink] a", has_text=title).first.click()
         wait_for_app(page)
     assert hosts == {"127.0.0.1"}
@@ -187,7 +187,7 @@ def _hover_every_chart(page: Page) -> None:
 def test_no_screen_offers_a_way_out_or_a_chart_toolbar(kiosk_page: Page) -> None:
     """Every screen, every expander open and every chart hovered: no link off the kiosk and no chart toolbar."""
     visited = []
-    for _file, title, _path, _icon in PAGES:
+    for _file, title, _path, _icon in screens():
         kiosk_page.locator("[data-testid=stPageLink] a", has_text=title).first.click()
         wait_for_app(kiosk_page)
         if title == strings.NAV_CONDITIONS:
@@ -203,7 +203,7 @@ def test_no_screen_offers_a_way_out_or_a_chart_toolbar(kiosk_page: Page) -> None
         _hover_every_chart(kiosk_page)
         assert kiosk_page.evaluate(LOCKDOWN_PROBE) == [], title
         visited.append(title)
-    assert len(visited) == len(PAGES)
+    assert len(visited) == len(screens())
 
 
 def test_back_after_an_idle_reset_shows_welcome_and_start_opens_home(impatient_kiosk_page: Page) -> None:

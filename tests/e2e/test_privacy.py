@@ -10,7 +10,7 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import Browser
 
-from glutemap.ui.app_shell import PAGES
+from glutemap.ui.app_shell import screens
 
 from .harness import HOST, StreamlitServer, new_context, open_app
 
@@ -32,8 +32,8 @@ def visit_urls(browser: Browser, app_server: StreamlitServer) -> Iterator[list[s
     context.on("request", lambda request: urls.append(request.url))
     page = context.new_page()
     page.on("websocket", lambda websocket: urls.append(websocket.url))
-    first_file = PAGES[0][0]
-    for file, _title, url_path, _icon in PAGES:
+    first_file = screens()[0][0]
+    for file, _title, url_path, _icon in screens():
         open_app(page, "" if file == first_file else url_path)
     open_app(page, "anatomy?muscle=gluteus_minimus")
     # Usage statistics and favicons are sent after the first render; give them time to show up.

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from glutemap import strings
 from glutemap.models import KnowledgeBase
-from glutemap.ui.app_shell import PAGES
+from glutemap.ui.app_shell import screens
 
 from .harness import MAIN_HEADING, StreamlitServer, new_context, open_app, wait_for_app
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 MAIN = "[data-testid=stMain]"
 # (url path, navigation title) of every screen, straight from the router's page list.
-SCREENS = [(url_path, title) for _file, title, url_path, _icon in PAGES]
+SCREENS = [(url_path, title) for _file, title, url_path, _icon in screens()]
 HOME_URL_PATH = SCREENS[0][0]
 # (link as shared, kind of record, record id, the page path it must land on)
 DEEP_LINKS = [

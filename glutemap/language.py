@@ -1,0 +1,248 @@
+"""The language layer: every visible word, interface or knowledge, passes through `Language.text` at render time.
+
+English is the language the app and its knowledge are written in (US spelling). A language here is:
+
+- a code: "en", or "en-XA", the pseudo-locale, where every word is accented and lengthened so a screen
+  with a plain English word left on it shows a word that skipped this layer;
+- the clinic's wording: the words for whom to see ("doctor" or "GP", "physical therapist" or
+  "physiotherapist"), filled into the `{doctor}`-style placeholders of interface and knowledge text, and
+  the spelling (US, or UK from a table of word pairs), so one screen never mixes two sets of care words.
+
+The interface reads its words through `glutemap.strings` (which asks `current()`); the knowledge through
+`localize()`, which returns a copy of the knowledge whose shown text is in the language (search vocabulary,
+ids and publication details stay as written). Which language a visitor sees is decided by the screen layer,
+which registers a provider with `use_provider`; without one (scripts, the CLI, tests) it is `DEFAULT`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
+
+from pydantic import BaseModel
+
+from glutemap import english
+from glutemap.models import CARE_WORD_PLACEHOLDERS, Shown
+
+LanguageCode = Literal["en", "en-XA"]
+LANGUAGE_CODES: tuple[LanguageCode, ...] = ("en", "en-XA")
+PSEUDO: LanguageCode = "en-XA"
+Spelling = Literal["US", "UK"]
+DoctorWord = Literal["doctor", "GP", "family doctor", "primary care doctor"]
+TherapistWord = Literal["physical therapist", "physiotherapist"]
+
+# The care words a clinic may choose (see settings/clinic.yaml), each with its plural. All start with a
+# consonant sound, so the knowledge's "a {doctor}" reads right with every choice.
+DOCTOR_WORDS: Mapping[str, str] = {"doctor": "doctors", "GP": "GPs", "family doctor": "family doctors",
+                                   "primary care doctor": "primary care doctors"}  # fmt: skip
+THERAPIST_WORDS: Mapping[str, tuple[str, str]] = {
+    # word: (plural, the treatment)
+    "physical therapist": ("physical therapists", "physical therapy"),
+    "physiotherapist": ("physiotherapists", "physiotherapy"),
+}
+# The care-word placeholders (models.CARE_WORD_PLACEHOLDERS), with or without a capital first letter.
+PLACEHOLDER = re.compile(r"\{(" + "|".join(f"[{name[0].upper()}{name[0]}]{name[1:]}" for name in CARE_WORD_PLACEHOLDERS) + r")\}")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A clinic's words: whom to see, and the spelling."""
+
+    doctor: DoctorWord = "doctor"
+    therapist: TherapistWord = "physical therapist"
+    spelling: Spelling = "US"
+
+    def fill(self, name: str) -> str:
+        """The word for one placeholder name ("doctor", "Therapists", ...)."""
+        lower = name[0].lower() + name[1:]
+        therapist_plural, therapy = THERAPIST_WORDS[self.therapist]
+        words = {"doctor": self.doctor, "doctors": DOCTOR_WORDS[self.doctor],
+                 "therapist": self.therapist, "therapists": therapist_plural, "therapy": therapy}  # fmt: skip
+        word = words[lower]
+        return word[0].upper() + word[1:] if name[0].isupper() else word
+
+
+@dataclass(frozen=True)
+class Language:
+    """What one visitor reads: a language code and the clinic's wording."""
+
+    code: LanguageCode = "en"
+    wording: Wording = Wording()
+
+    @property
+    def pseudo(self) -> bool:
+        """True for the pseudo-locale (accented, lengthened English)."""
+        return self.code == PSEUDO
+
+    def text(self, message: str) -> str:
+        """`message` in this language: care words filled, spelling applied, accented in the pseudo-locale."""
+        return _text(self, message)
+
+
+DEFAULT = Language()
+
+
+@lru_cache(maxsize=8192)
+def _text(language: Language, message: str) -> str:
+    shown = PLACEHOLDER.sub(lambda match: language.wording.fill(match.group(1)), message) if "{" in message else message
+    if language.wording.spelling == "UK":
+        shown = uk_spelling(shown)
+    return pseudo(shown) if language.pseudo else shown
+
+
+# --- UK spelling ------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+")
+# "-ize" verbs and their "-ization" nouns are "-ise" in British spelling; these words are not such verbs.
+_IZE = re.compile(r"^(\w+)iz(e|ed|es|ing|ation|ations)$", re.IGNORECASE)
+
+
+def _keep_case(found: str, replacement: str) -> str:
+    if found.isupper() and len(found) > 1:
+        return replacement.upper()
+    return replacement[0].upper() + replacement[1:] if found[0].isupper() else replacement
+
+
+def _uk_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    lower = word.lower()
+    british = english.UK_SPELLINGS.get(lower)
+    if british is None:
+        ize = _IZE.match(lower)
+        if ize is None or lower in english.UK_SPELLING_KEEP:
+            return word
+        british = f"{ize.group(1)}is{ize.group(2)}"
+    return _keep_case(word, british)
+
+
+def uk_spelling(text: str) -> str:
+    """`text` in British spelling: "center" -> "centre", "organized" -> "organised", "GP" stays "GP"."""
+    return _WORD.sub(_uk_word, text)
+
+
+# --- the pseudo-locale ------------------------------------------------------------------------------------
+
+_ACCENTED = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "áƀçďéƒĝĥíĵķļɱñöþʠŕšţüṽŵẋýžÁƁÇĎÉƑĜĤÍĴĶĻḾÑÖÞǪŔŠŢÜṼŴẊÝŽ",
+)
+# Kept as they are: format fields ("{count}"), code (`python -m ...`) and web addresses.
+_KEEP = re.compile(r"\{[^{}]*\}|`[^`]*`|https?://\S+")
+
+
+def pseudo(text: str) -> str:
+    """Accented and about a third longer, in brackets: "Explore" -> "[Éẋþļöŕé ··]"."""
+    if not text.strip():
+        return text
+    parts: list[str] = []
+    position = 0
+    for kept in _KEEP.finditer(text):
+        parts.append(text[position : kept.start()].translate(_ACCENTED))
+        parts.append(kept.group(0))
+        position = kept.end()
+    parts.append(text[position:].translate(_ACCENTED))
+    # Middle dots, not tildes: "~~" is strikethrough in Markdown.
+    return "[" + "".join(parts) + " " + "·" * max(2, len(text) // 3) + "]"
+
+
+# --- which language is in use -----------------------------------------------------------------------------
+
+_provider: Callable[[], Language] = lambda: DEFAULT  # noqa: E731
+
+
+def use_provider(provider: Callable[[], Language]) -> None:
+    """Let the screen layer decide the language of each visitor (called once, at start-up)."""
+    global _provider
+    _provider = provider
+
+
+def current() -> Language:
+    """The language of the visitor being served now (DEFAULT outside a visit)."""
+    return _provider()
+
+
+def translated(value: Any, language: Language | None = None) -> Any:
+    """A message in the current language: text, a tuple of texts, or a mapping whose values are texts."""
+    chosen = current() if language is None else language
+    if isinstance(value, str):
+        return chosen.text(value)
+    if isinstance(value, tuple):
+        return tuple(translated(item, chosen) for item in value)
+    if isinstance(value, dict):
+        return {key: translated(item, chosen) for key, item in value.items()}
+    return value
+
+
+# --- the knowledge in a language --------------------------------------------------------------------------
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _marks(annotation: Any) -> tuple[bool, bool]:
+    """(holds shown text, holds records) for a field's type, looking inside tuples, dicts and `| None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return False, True
+    shown = get_origin(annotation) is Annotated and any(isinstance(mark, Shown) for mark in annotation.__metadata__)
+    records = False
+    for argument in get_args(annotation):
+        inner_shown, inner_records = _marks(argument)
+        shown, records = shown or inner_shown, records or inner_records
+    return shown, records
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of `model` the language layer visits: (name, True for shown text / False for records)."""
+    visited: list[tuple[str, bool]] = []
+    for name, info in model.model_fields.items():
+        shown = any(isinstance(mark, Shown) for mark in info.metadata)
+        inner_shown, records = _marks(info.annotation)
+        if shown or inner_shown or records:
+            visited.append((name, shown or inner_shown))
+    return tuple(visited)
+
+
+def _shown(value: Any, language: Language, text: bool) -> Any:
+    if isinstance(value, str):
+        return language.text(value) if text else value
+    if isinstance(value, BaseModel):
+        return localize_record(value, language)
+    if isinstance(value, tuple):
+        return tuple(_shown(item, language, text) for item in value)
+    if isinstance(value, dict):
+        return {key: _shown(item, language, text) for key, item in value.items()}
+    return value
+
+
+def localize_record(record: Model, language: Language) -> Model:
+    """A copy of `record` whose `Shown` text is in `language`; ids, phrases and citations stay as written."""
+    changes: dict[str, Any] = {}
+    for name, text in _plan(type(record)):
+        value = getattr(record, name)
+        shown = _shown(value, language, text)
+        if shown != value:
+            changes[name] = shown
+    return record.model_copy(update=changes) if changes else record
+
+
+_localized_lock = threading.Lock()
+_localized: dict[tuple[int, Language], tuple[BaseModel, BaseModel]] = {}
+
+
+def localize(knowledge: Model, language: Language) -> Model:
+    """The knowledge with its shown text in `language`, built once per knowledge and language."""
+    key = (id(knowledge), language)
+    with _localized_lock:
+        cached = _localized.get(key)
+    if cached is not None and cached[0] is knowledge:
+        return cached[1]  # type: ignore[return-value]
+    shown = localize_record(knowledge, language)
+    with _localized_lock:
+        if len(_localized) > 8:
+            _localized.clear()
+        _localized[key] = (knowledge, shown)
+    return shown
