@@ -103,6 +103,7 @@ EXPLORE_SECTION_EMPTY = "Nothing to show here for what you chose. Try another pl
 EXPLORE_FLOW_TITLE = "From where it hurts to conditions, muscles and exercises"
 EXPLORE_FLOW_TABLE = "The same links as a table"
 EXPLORE_UNDERSTOOD = "Places we understood from your words: {places}"
+FLOW_TABLE_COLUMNS = ("From", "To")
 FLOW_KIND_LABELS = {"region": "place", "condition": "condition", "muscle": "muscle", "exercise": "exercise"}
 SIDE_SUFFIX = {"l": "your left", "r": "your right"}
 
@@ -680,6 +681,7 @@ UK_SPELLINGS: dict[str, str] = {
     "program": "programme", "programs": "programmes", "aging": "ageing", "judgment": "judgement",
     "skeptical": "sceptical", "maneuver": "manoeuvre", "maneuvers": "manoeuvres", "defense": "defence",
     "traveled": "travelled", "traveling": "travelling", "canceled": "cancelled", "modeled": "modelled",
+    "modeling": "modelling", "dysesthesia": "dysaesthesia",
     "analyze": "analyse", "analyzed": "analysed", "paralyzed": "paralysed", "esophagus": "oesophagus",
     "estrogen": "oestrogen", "diarrhea": "diarrhoea", "liter": "litre", "liters": "litres",
 }  # fmt: skip

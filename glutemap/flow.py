@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from glutemap import strings
 from glutemap.explore import FlowLink
 
 KIND_ORDER = ("region", "condition", "muscle", "exercise")
@@ -15,11 +16,12 @@ KIND_COLOURS = {"region": "#6b7280", "condition": "#0b5394", "muscle": "#b45309"
 
 
 def flow_table(links: Sequence[FlowLink], kind_labels: dict[str, str]) -> list[dict[str, str]]:
-    """Each link as a row: from (kind), to (kind)."""
+    """Each link as a row: from (kind), to (kind), under the column names of strings.FLOW_TABLE_COLUMNS."""
+    source_column, target_column = strings.FLOW_TABLE_COLUMNS
     return [
         {
-            "From": f"{link.source} ({kind_labels[link.source_kind]})",
-            "To": f"{link.target} ({kind_labels[link.target_kind]})",
+            source_column: f"{link.source} ({kind_labels[link.source_kind]})",
+            target_column: f"{link.target} ({kind_labels[link.target_kind]})",
         }
         for link in links
     ]

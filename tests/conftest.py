@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from glutemap import language
+from glutemap.language import localize
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
 from glutemap.models import KnowledgeBase
 
@@ -318,7 +320,13 @@ def tiny_knowledge(tiny_knowledge_dir: Path) -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def shipped_knowledge() -> KnowledgeBase:
-    """The knowledge shipped in `knowledge/`, loaded once per test session."""
+    """The knowledge shipped in `knowledge/` as a visitor reads it by default (care words filled in), loaded once."""
+    return localize(load_knowledge(DEFAULT_KNOWLEDGE_DIR), language.DEFAULT)
+
+
+@pytest.fixture(scope="session")
+def written_knowledge() -> KnowledgeBase:
+    """The knowledge exactly as written in `knowledge/` (with its `{doctor}`-style placeholders)."""
     return load_knowledge(DEFAULT_KNOWLEDGE_DIR)
 
 

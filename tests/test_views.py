@@ -165,7 +165,10 @@ def test_referral_rows_hold_region_labels_and_how_often(tiny_knowledge: Knowledg
     view = muscle_view(tiny_knowledge, "gluteus_minimus")
     assert view is not None
     rows = [(row.region, row.spread_label, row.views) for row in view.referral_rows]
-    assert rows == [("Side of the hip", strings.SPREAD_LABELS["primary"], "Side"), ("Outer thigh", strings.SPREAD_LABELS["occasional"], "Side")]
+    assert rows == [
+        ("Side of the hip", strings.SPREAD_LABELS["primary"], "Side"),
+        ("Outer thigh", strings.SPREAD_LABELS["occasional"], "Side"),
+    ]
 
 
 def test_referral_pattern_table_is_the_text_equivalent(tiny_knowledge: KnowledgeBase) -> None:

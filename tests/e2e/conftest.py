@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator, Mapping
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
+from glutemap import language
+from glutemap.language import localize
 from glutemap.loader import load_knowledge
 from glutemap.models import KnowledgeBase
 from glutemap.settings import deployment
@@ -99,5 +101,5 @@ def page(new_page: NewPage, app_server: StreamlitServer) -> Page:
 
 @pytest.fixture(scope="session")
 def knowledge() -> KnowledgeBase:
-    """The knowledge the app serves (same folder, same loader), so tests never hard-code its text."""
-    return load_knowledge(deployment().knowledge_dir)
+    """The knowledge the app serves, as a visitor reads it by default, so tests never hard-code its text."""
+    return localize(load_knowledge(deployment().knowledge_dir), language.DEFAULT)
