@@ -23,10 +23,12 @@ from bench.report import Row, median, say
 from tests.e2e.harness import (
     APP_IDLE,
     CHROMIUM_MISSING,
+    EXPLORE_AREA_LIST,
     StreamlitServer,
     find_chromium,
     launch_chromium,
     new_context,
+    unfold,
     wait_for_app,
 )
 
@@ -120,6 +122,7 @@ def _glutemap_tap(page: Page) -> object:
 def _glutemap_show_right_side(page: Page) -> None:
     """The outer knee is drawn on the side views: pick "Right side" first (its own rerun, not timed)."""
     page.locator("[data-testid=stButtonGroup] button", has_text=re.compile(r"^\s*Right side\s*$")).first.click()
+    unfold(page, EXPLORE_AREA_LIST)
     _glutemap_tap(page).wait_for(state="visible")  # type: ignore[attr-defined]
     page.wait_for_selector(APP_IDLE, state="attached")
 

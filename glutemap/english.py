@@ -18,7 +18,6 @@ NAV_PLAN = "My plan"
 NAV_ABOUT = "Sources & about"
 
 # --- shared components ------------------------------------------------------------------------------------
-DISCLAIMER_MORE = "Read the full notice"
 GLOSSARY_HEADING = "Words used here"
 SOURCES_HEADING = "Sources"
 REVIEWED_ON = "Content last reviewed on {date}."
@@ -62,7 +61,12 @@ HOME_GO_EXERCISES = "See the exercises"
 EXPLORE_TITLE = "Explore where it hurts"
 EXPLORE_INTRO = "Choose where it hurts, describe it in your own words, or both. Results update as you go."
 EXPLORE_RED_FLAGS_HEADING = "First, do any of these apply to you?"
-EXPLORE_RED_FLAGS_HELP = "Tick any that apply. These can be signs of a problem that needs a {doctor} soon."
+EXPLORE_RED_FLAGS_HELP = (
+    "Numbness between the legs, new bladder or bowel trouble, a fever, a big fall and a few other signs can mean"
+    " a problem that needs a {doctor} soon."
+)
+EXPLORE_RED_FLAGS_OPEN = "Check the warning signs and tick any that apply"
+EXPLORE_RED_FLAGS_DETAIL = "What each sign means"
 EXPLORE_WHERE_HEADING = "Where does it hurt?"
 EXPLORE_TEXT_LABEL = "Describe it in your own words"
 EXPLORE_TEXT_PLACEHOLDER = "For example: outer knee pain when running, or pain down the side of my leg"
@@ -335,7 +339,7 @@ BODYMAP_GROUP_LABELS = {
 }
 BODYMAP_VIEW_LABEL = "Which way to look at the body"
 BODYMAP_HELP = "Tap every area where you feel pain. Tap an area again to remove it."
-BODYMAP_LIST_HELP = "Or choose the same areas from these lists:"
+BODYMAP_LIST_HELP = "Or choose the same areas from a list"
 REFERRAL_CHOSEN = "Areas you chose"
 REFERRAL_OTHER_VIEWS = "More areas are on other views ({views}); see the table."
 REFERRAL_PATTERN_TITLE = "{letter}: {label}"

@@ -6,9 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
-from glutemap.search.matcher import MatchResult, TextTooLong, match
+from glutemap.models import KnowledgeBase, RedFlag
+from glutemap.search.matcher import URGENCY_ORDER, MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
+
+
+def safety_checklist(knowledge: KnowledgeBase) -> tuple[RedFlag, ...]:
+    """The warning signs in the order a visitor should read them: the most urgent first, then as filed."""
+    flags = list(knowledge.red_flags.values())
+    return tuple(sorted(flags, key=lambda flag: URGENCY_ORDER[flag.urgency]))
 
 
 @dataclass(frozen=True)

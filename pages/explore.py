@@ -6,14 +6,24 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.exercises import display_name, pain_rules
-from glutemap.explore import ExploreView, answer_token, explore_view
+from glutemap.explore import ExploreView, answer_token, explore_view, safety_checklist
 from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
 from glutemap.models import KnowledgeBase
 from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
-from glutemap.ui.components import blocks, chart, glossary_for, md_heading, md_section, page_knowledge, plain, table
+from glutemap.ui.components import (
+    blocks,
+    chart,
+    glossary_for,
+    md_bold,
+    md_heading,
+    md_section,
+    page_knowledge,
+    plain,
+    table,
+)
 from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
 from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag
 from glutemap.ui.plan_widgets import add_to_plan_button
@@ -97,38 +107,45 @@ st.title(strings.EXPLORE_TITLE)
 st.write(strings.EXPLORE_INTRO)
 
 # --- inputs ---------------------------------------------------------------------------------------------
-with st.container(border=True):
+# Short enough for a phone: each warning sign is a short question with its full wording one tap away, the
+# list of areas (the map's keyboard- and screen-reader-friendly twin) is one tap away, and on a wide screen
+# the description sits beside the map.
+with st.container(border=True, key="explore_safety"):
     st.subheader(strings.EXPLORE_RED_FLAGS_HEADING)
     st.caption(strings.EXPLORE_RED_FLAGS_HELP)
-    flag_labels = {flag.id: flag.everyday for flag in knowledge.red_flags.values()}
-    st.pills(
-        strings.EXPLORE_RED_FLAGS_HEADING,
-        options=list(flag_labels),
-        format_func=flag_labels.__getitem__,
-        selection_mode="multi",
-        key=keys.RED_FLAGS,
-        label_visibility="collapsed",
-    )
+    flags = safety_checklist(knowledge)
+    flag_titles = {flag.id: plain(flag.title) for flag in flags}
+    with st.container(key="explore_safety_signs"), st.expander(strings.EXPLORE_RED_FLAGS_OPEN, icon=":material/emergency:"):
+        st.pills(
+            strings.EXPLORE_RED_FLAGS_HEADING,
+            options=list(flag_titles),
+            format_func=flag_titles.__getitem__,
+            selection_mode="multi",
+            key=keys.RED_FLAGS,
+            label_visibility="collapsed",
+        )
+        with st.popover(strings.EXPLORE_RED_FLAGS_DETAIL, icon=":material/help:"):
+            blocks(*(f"{md_bold(flag.title)}: {plain(flag.everyday)}" for flag in flags))
 
 st.subheader(strings.EXPLORE_WHERE_HEADING)
 body_view = view_picker(key="explore_view")
-map_column, list_column = st.columns([2, 3])
+map_column, words_column = st.columns([2, 3])
 with map_column:
     st.caption(strings.BODYMAP_HELP)
     body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
-with list_column:
-    st.caption(strings.BODYMAP_LIST_HELP)
-    region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
-# One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
-st.text_input(
-    strings.EXPLORE_TEXT_LABEL,
-    key=keys.SYMPTOM_TEXT,
-    max_chars=MAX_TEXT_CHARS,
-    placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
-)
-apply_column, clear_column = st.columns(2)
-apply_column.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
-clear_column.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
+with words_column:
+    with st.container(key="explore_area_list"), st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:"):
+        region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
+    # One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
+    st.text_input(
+        strings.EXPLORE_TEXT_LABEL,
+        key=keys.SYMPTOM_TEXT,
+        max_chars=MAX_TEXT_CHARS,
+        placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
+    )
+    apply_column, clear_column = st.columns(2)
+    apply_column.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
+    clear_column.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
 
 chosen_regions = selected_regions(keys.SELECTED_REGIONS)
 ticked_flags = st.session_state.get(keys.RED_FLAGS) or []

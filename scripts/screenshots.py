@@ -26,11 +26,13 @@ from glutemap.ui.app_shell import PAGES  # noqa: E402
 from tests.e2e.harness import (  # noqa: E402
     CHROMIUM_MISSING,
     DESKTOP_VIEWPORT,
+    EXPLORE_AREA_LIST,
     StreamlitServer,
     find_chromium,
     launch_chromium,
     new_context,
     open_app,
+    unfold,
     wait_for_app,
 )
 
@@ -104,6 +106,7 @@ def shoot_explore_with_choices(browser: Browser, server: StreamlitServer) -> boo
     try:
         page = context.new_page()
         open_app(page, "explore")
+        unfold(page, EXPLORE_AREA_LIST)
         choices = page.locator(EXPLORE_REGION_CHOICES)
         text = page.locator(EXPLORE_TEXT)
         try:

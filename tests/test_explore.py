@@ -1,7 +1,8 @@
 """The Explore view model: urgent advice first, exercises gated, explained cards and flow links."""
 
-from glutemap.explore import explore_view
+from glutemap.explore import explore_view, safety_checklist
 from glutemap.models import KnowledgeBase
+from glutemap.search.matcher import URGENCY_ORDER
 from glutemap.search.text import MAX_TEXT_CHARS
 
 
@@ -47,3 +48,12 @@ def test_no_input_has_nothing_to_show(shipped_knowledge: KnowledgeBase) -> None:
     """An empty visit shows no results and no flow."""
     view = explore_view(shipped_knowledge)
     assert not view.has_input and not view.flow
+
+
+def test_safety_checklist_holds_every_warning_sign_most_urgent_first(shipped_knowledge: KnowledgeBase) -> None:
+    """Every red flag is on the checklist once, emergencies before urgent signs before prompt ones."""
+    checklist = safety_checklist(shipped_knowledge)
+    assert sorted(flag.id for flag in checklist) == sorted(shipped_knowledge.red_flags)
+    ranks = [URGENCY_ORDER[flag.urgency] for flag in checklist]
+    assert ranks == sorted(ranks)
+    assert checklist[0].urgency == "emergency"

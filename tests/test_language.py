@@ -234,5 +234,6 @@ def test_a_page_shows_the_clinic_words_and_never_the_other_ones(tmp_path: Path, 
     app.run()
     assert not app.exception
     text = "\n".join(str(element.value) for element in (*app.markdown, *app.info, *app.warning, *app.caption))
+    text += "\n".join(expander.label for expander in app.expander)
     assert "GP or physiotherapist" in text
     assert "physical therapist" not in text.lower() and not re.search(r"\bdoctor\b", text)

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
 from glutemap.ui import explore_widgets as keys
+from glutemap.ui.components import plain
 
 TIMEOUT = 30
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -32,7 +33,7 @@ def test_home_shows_what_it_is_and_the_disclaimer(shipped_knowledge) -> None:
     app.run()
     assert not app.exception
     assert app.title[0].value == "GluteMap"
-    assert any(shipped_knowledge.disclaimer.short[:40] in info.value.replace("\\", "") for info in app.info)
+    assert any(shipped_knowledge.disclaimer.short[:40] in expander.label.replace("\\", "") for expander in app.expander)
 
 
 def test_explore_starts_with_a_prompt_and_no_results(explore: AppTest) -> None:
@@ -40,6 +41,23 @@ def test_explore_starts_with_a_prompt_and_no_results(explore: AppTest) -> None:
     assert not explore.exception
     assert "Choose a place on the body" in _text(explore)
     assert not any(block.key and block.key.startswith("result_") for block in explore.get("flex_container"))
+
+
+def test_warning_signs_are_short_questions_with_the_full_wording_one_tap_away(explore: AppTest, shipped_knowledge) -> None:
+    """The checklist offers every red flag by its short title; the everyday wording of each sits in the popover."""
+    checklist = explore.pills(key=keys.RED_FLAGS)
+    titles = {plain(flag.title) for flag in shipped_knowledge.red_flags.values()}
+    assert set(checklist.options) == titles
+    details = "\n".join(str(markdown.value) for markdown in explore.get("popover")[0].markdown)
+    assert all(flag.everyday[:30] in details.replace("\\", "") for flag in shipped_knowledge.red_flags.values())
+
+
+def test_the_checklist_and_the_list_of_areas_open_on_a_tap(explore: AppTest) -> None:
+    """Both long lists start folded, so a phone shows the map and the text box without scrolling far."""
+    labels = {expander.label: expander for expander in explore.expander}
+    assert strings.EXPLORE_RED_FLAGS_OPEN in labels and strings.BODYMAP_LIST_HELP in labels
+    assert not labels[strings.EXPLORE_RED_FLAGS_OPEN].proto.expanded
+    assert not labels[strings.BODYMAP_LIST_HELP].proto.expanded
 
 
 def test_free_text_shows_conditions_with_reasons(explore: AppTest) -> None:

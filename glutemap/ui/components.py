@@ -138,9 +138,8 @@ def exercise_pictures(pictures: Pictures) -> None:
 
 
 def disclaimer(knowledge: KnowledgeBase) -> None:
-    """The short notice on every page, with the full text one tap away."""
-    st.info(plain(knowledge.disclaimer.short), icon=":material/info:")
-    with st.expander(strings.DISCLAIMER_MORE):
+    """The short notice on every page as one compact line that opens to the full text."""
+    with st.expander(plain(knowledge.disclaimer.short), icon=":material/info:"):
         blocks(*map(plain, knowledge.disclaimer.full))
 
 

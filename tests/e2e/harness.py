@@ -247,6 +247,19 @@ def open_app(page: Page, path: str = "") -> Page:
     return page
 
 
+# Explore's two long lists start folded (so a phone shows the map without scrolling far): the warning signs
+# and the areas as plain choices. Tests that tick or choose from them unfold them first, as a visitor would.
+EXPLORE_WARNING_SIGNS = ".st-key-explore_safety_signs"
+EXPLORE_AREA_LIST = ".st-key-explore_area_list"
+
+
+def unfold(page: Page, container: str) -> None:
+    """Open the folded section (an expander) inside `container`, unless it is open already."""
+    if page.locator(f"{container} details[open]").count() == 0:
+        page.locator(f"{container} summary").first.click()
+    page.locator(f"{container} details[open]").first.wait_for(state="attached")
+
+
 def main_heading(page: Page) -> str:
     """The text of the page's main (h1) heading."""
     return page.locator(MAIN_HEADING).first.inner_text().strip()

@@ -9,11 +9,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from glutemap import strings
+from glutemap.explore import safety_checklist
 from glutemap.models import KnowledgeBase
 from glutemap.ui.app_shell import screens
 
 from .conftest import NewPage
-from .harness import StreamlitServer, open_app, wait_for_app
+from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -92,9 +93,12 @@ def _tab_through(page: Page, presses: int) -> list[dict[str, object]]:
 def test_explore_controls_are_reachable_by_tab_with_a_visible_focus(page: Page, knowledge: KnowledgeBase) -> None:
     """Tab reaches the red-flag choices, the body map, the region lists and the text box, each with a visible focus."""
     open_app(page, "explore")
+    unfold(page, EXPLORE_WARNING_SIGNS)
+    unfold(page, EXPLORE_AREA_LIST)
+    page.locator(f"{EXPLORE_WARNING_SIGNS} summary").focus()  # Tab on from the checklist's own heading
     seen = _tab_through(page, 160)
     labels = " | ".join(str(item["label"]) for item in seen)
-    first_flag = next(iter(knowledge.red_flags.values())).everyday[:30]
+    first_flag = safety_checklist(knowledge)[0].title[:30]
     assert first_flag in labels  # the red-flag choices (a pill group is one Tab stop; arrows move inside)
     assert any(item["tag"] == "polygon" or item["tag"] == "path" for item in seen)  # body-map areas
     assert "Upper outer buttock (your left)" in labels

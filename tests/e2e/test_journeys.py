@@ -11,7 +11,7 @@ from glutemap import strings
 from glutemap.models import KnowledgeBase
 
 from .conftest import NewPage
-from .harness import StreamlitServer, open_app, wait_for_app
+from .harness import EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +126,8 @@ def test_red_flag_journey_shows_the_urgent_panel_before_any_result(page: Page, k
     """Ticking a red flag with a region chosen puts "Seek care now" above every result and hides exercises."""
     open_app(page, "explore")
     flag = knowledge.red_flags["saddle_numbness"]
-    page.get_by_role("button", name=flag.everyday).click()
+    unfold(page, EXPLORE_WARNING_SIGNS)
+    page.get_by_role("button", name=flag.title).click()
     _settle(page)
     page.get_by_role("radio", name=strings.BODYMAP_VIEW_CHOICES["side_right"]).click()
     _settle(page)

@@ -1,4 +1,4 @@
-"""Explore on a phone (390 x 844, touch): the answer comes into view, and nothing is cut off at 360 px."""
+"""On a phone (390 x 844, touch): Explore is short and its answer comes into view; no screen cuts text off at 360 px."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from glutemap import strings
+from glutemap.ui.app_shell import screens
 
 from .conftest import NewPage
-from .harness import StreamlitServer, open_app, wait_for_app
+from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +59,8 @@ def test_the_show_button_applies_the_text_too(phone: Page) -> None:
 
 def test_a_ticked_warning_sign_brings_seek_care_now_into_view(phone: Page) -> None:
     """Ticking a warning sign near the top of the page shows the urgent panel at once, not thousands of pixels away."""
-    phone.locator(".st-key-red_flags [data-testid=stButtonGroup] button, [data-testid=stButtonGroup] button").first.click()
+    unfold(phone, EXPLORE_WARNING_SIGNS)
+    phone.locator(".st-key-red_flags [data-testid=stButtonGroup] button").first.click()
     expect(phone.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
 
 
@@ -72,6 +74,7 @@ def test_a_warning_sign_in_words_brings_seek_care_now_into_view(phone: Page) -> 
 
 def test_a_chosen_area_brings_the_answer_into_view(phone: Page) -> None:
     """Choosing an area from the list shows the results on screen."""
+    unfold(phone, EXPLORE_AREA_LIST)
     phone.locator("[class*=st-key-explore_list] [data-testid=stButtonGroup] button").first.click()
     expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
 
@@ -89,7 +92,22 @@ def test_other_reruns_do_not_move_the_page(phone: Page) -> None:
     assert phone.evaluate("window.scrollY") == 0
 
 
+def test_explore_before_any_choice_is_at_most_three_screens_tall(phone: Page) -> None:
+    """A first-time visitor on a phone reaches the map, the text box and the answer's place within three screens."""
+    height = phone.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    assert height <= 3 * PHONE["height"], f"Explore is {height / PHONE['height']:.1f} screens tall"
+
+
 def test_warning_sign_questions_are_readable_in_full_at_360_px(new_page: NewPage, app_server: StreamlitServer) -> None:
-    """No warning-sign question (or any other choice on Explore) is cut off with an ellipsis on a narrow phone."""
+    """No warning-sign question or area choice on Explore is cut off with an ellipsis on a narrow phone."""
     page = open_app(new_page(app_server, NARROW), "explore")
+    unfold(page, EXPLORE_WARNING_SIGNS)
+    unfold(page, EXPLORE_AREA_LIST)
+    assert page.evaluate(CUT_OFF_PROBE, None) == []
+
+
+@pytest.mark.parametrize("url_path", [url_path for _, _, url_path, _ in screens() if url_path != "explore"])
+def test_no_text_is_cut_off_at_360_px(url_path: str, new_page: NewPage, app_server: StreamlitServer) -> None:
+    """Links, choices and labels on every other screen wrap onto more lines instead of ending in "…"."""
+    page = open_app(new_page(app_server, NARROW), url_path)
     assert page.evaluate(CUT_OFF_PROBE, None) == []

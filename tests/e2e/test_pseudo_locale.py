@@ -20,7 +20,7 @@ from glutemap import english, language
 from glutemap.citation import citation_line, citation_text, short_citation
 from glutemap.models import KnowledgeBase
 
-from .harness import StreamlitServer, new_context, open_app
+from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +115,9 @@ def test_no_plain_english_word_is_left_on_the_screen(pseudo_page: Page, knowledg
 def test_explore_results_hold_no_plain_english_word(pseudo_page: Page, knowledge: KnowledgeBase) -> None:
     """After a tapped place, a ticked warning sign and typed words, every results section is in the pseudo-locale."""
     open_app(pseudo_page, f"explore?lang={language.PSEUDO}")
+    unfold(pseudo_page, EXPLORE_AREA_LIST)
     pseudo_page.locator("[class*=st-key-explore_list_] button").first.click()
+    unfold(pseudo_page, EXPLORE_WARNING_SIGNS)
     pseudo_page.locator(".st-key-red_flags button").first.click()
     expect(pseudo_page.locator(".st-key-urgent_panel")).to_be_visible()
     box = pseudo_page.locator(".st-key-symptom_text input")

@@ -19,7 +19,16 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 import pytest
-from e2e.harness import APP_IDLE, APP_TIMEOUT_MS, CHROMIUM_ARGS, DESKTOP_VIEWPORT, EXCEPTION, StreamlitServer
+from e2e.harness import (
+    APP_IDLE,
+    APP_TIMEOUT_MS,
+    CHROMIUM_ARGS,
+    DESKTOP_VIEWPORT,
+    EXCEPTION,
+    EXPLORE_AREA_LIST,
+    EXPLORE_WARNING_SIGNS,
+    StreamlitServer,
+)
 from playwright.async_api import Browser, Page, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
@@ -191,7 +200,7 @@ async def _act(page: Page, interaction: Interaction, knowledge: KnowledgeBase) -
         label = body.tap_labels(knowledge.regions, MAP_VIEW)[interaction.value]
         await page.locator("[data-testid=stButtonGroup] button").filter(has=page.get_by_text(label, exact=True)).click()
     elif interaction.kind == "flag":
-        label = knowledge.red_flags[interaction.value].everyday
+        label = knowledge.red_flags[interaction.value].title
         await page.locator("[data-testid=stButtonGroup] button").filter(has=page.get_by_text(label, exact=True)).click()
     else:
         box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
@@ -212,6 +221,9 @@ async def _session(browser: Browser, server: StreamlitServer, knowledge: Knowled
             await page.goto("/explore")
             await page.get_by_role("heading", name=strings.EXPLORE_TITLE, level=1).wait_for()
             await page.wait_for_selector(APP_IDLE, state="attached")
+            for folded in (EXPLORE_WARNING_SIGNS, EXPLORE_AREA_LIST):  # the lists this visitor taps in
+                await page.locator(f"{folded} summary").first.click()
+                await page.locator(f"{folded} details[open]").first.wait_for(state="attached")
         except Exception:
             await start_together.abort()  # the other sessions must not wait for this one forever
             raise

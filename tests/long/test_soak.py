@@ -21,7 +21,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from e2e.harness import EXCEPTION, StreamlitServer, launch_chromium, new_context, open_app, wait_for_app
+from e2e.harness import (
+    EXCEPTION,
+    EXPLORE_AREA_LIST,
+    StreamlitServer,
+    launch_chromium,
+    new_context,
+    open_app,
+    unfold,
+    wait_for_app,
+)
 from playwright.sync_api import ConsoleMessage, Locator, Page, sync_playwright
 
 from glutemap import body, strings
@@ -160,6 +169,7 @@ def _say_where_it_hurts(page: Page, visit: Visit, knowledge: KnowledgeBase) -> N
     if visit.map_tap:
         page.locator(f'svg.gm-view[data-view="{visit.view or "back"}"] [data-region="{visit.map_tap}"]').click()
     if visit.list_tap:
+        unfold(page, EXPLORE_AREA_LIST)
         page.locator("[data-testid=stButtonGroup] button").filter(
             has=page.get_by_text(_list_label(knowledge, visit), exact=True)
         ).first.click()
