@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glutemap import strings
+from glutemap.clinic import load_clinic_settings, visitor_language
 from glutemap.field_reference import field_reference
+from glutemap.language import localize
 from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
 from glutemap.models import KnowledgeBase
 from glutemap.search.evaluate import CaseError, evaluate, format_report, read_cases, unknown_ids
 from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
+from glutemap.settings import deployment
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -72,6 +75,12 @@ def _load(root: Path, err: TextIO) -> KnowledgeBase | None:
         for error in errors:
             print(f"  {error}", file=err)
     return knowledge
+
+
+def _as_read(knowledge: KnowledgeBase) -> KnowledgeBase:
+    """The knowledge as this deployment's visitors read it: care words filled in, the clinic's spelling."""
+    clinic, _problems = load_clinic_settings()
+    return localize(knowledge, visitor_language(clinic, deployment().language))
 
 
 def _validate(root: Path, out: TextIO, err: TextIO) -> int:
@@ -157,7 +166,7 @@ def _search_lines(knowledge: KnowledgeBase, lines: TextIO, out: TextIO, err: Tex
 def _search(root: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.jsonl:
         knowledge = _load(root, err)
-        return EXIT_INVALID if knowledge is None else _search_lines(knowledge, sys.stdin, out, err)
+        return EXIT_INVALID if knowledge is None else _search_lines(_as_read(knowledge), sys.stdin, out, err)
     text = " ".join(args.text)
     if not text.strip() and not args.region and not args.red_flag:
         print("glutemap: give some words, --region or --red-flag to search for", file=err)
@@ -165,6 +174,7 @@ def _search(root: Path, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     knowledge = _load(root, err)
     if knowledge is None:
         return EXIT_INVALID
+    knowledge = _as_read(knowledge)
     try:
         result = match(knowledge, regions=args.region, red_flags=args.red_flag, text=text)
     except TextTooLong as error:

@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
-from glutemap.language import DoctorWord, Spelling, TherapistWord, Wording
+from glutemap.language import DoctorWord, Language, LanguageCode, Spelling, TherapistWord, Wording
 
 # One YAML reader for the whole app: the loader's, with its located errors.
 from glutemap.loader import KnowledgeError, read_mapping_file
@@ -68,6 +68,11 @@ def _shown(path: Path) -> str:
         return path.resolve().relative_to(DEFAULT_SETTINGS_PATH.parent.parent).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def visitor_language(clinic: ClinicSettings | None, code: LanguageCode) -> Language:
+    """What a visitor reads: language `code` with the clinic's care words and spelling (the defaults without settings)."""
+    return Language(code, clinic.wording if clinic is not None else Wording())
 
 
 def load_clinic_settings(

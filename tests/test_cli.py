@@ -125,6 +125,17 @@ def test_search_prints_red_flags_before_conditions_and_the_disclaimer_last(tiny_
     assert result.out.rstrip().endswith("Education only, not a diagnosis.")
 
 
+def test_search_names_whom_to_see_in_the_clinic_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped knowledge's care-word placeholders are filled in from the clinic settings, never printed raw."""
+    settings = tmp_path / "clinic.yaml"
+    settings.write_text('doctor_word: "GP"\ntherapist_word: "physiotherapist"\n', encoding="utf-8")
+    monkeypatch.setenv("GLUTEMAP_SETTINGS", str(settings))
+    result = run("search", "pain on the side of my hip")
+    assert result.code == 0
+    assert "{" not in result.out
+    assert "GP or physiotherapist" in result.out
+
+
 def test_search_with_an_unknown_region_exits_2_naming_it(tiny_knowledge_dir: Path) -> None:
     """An unknown `--region` is a usage error that names the id and lists the known regions."""
     result = run("--knowledge", str(tiny_knowledge_dir), "search", "--region", "elbow_l")

@@ -14,7 +14,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from glutemap import language
-from glutemap.language import LANGUAGE_CODES, Language, Wording
+from glutemap.clinic import visitor_language
+from glutemap.language import LANGUAGE_CODES, Language
 from glutemap.settings import deployment
 from glutemap.ui.clinic_settings import clinic_settings
 
@@ -35,7 +36,7 @@ _this_run = _ThisRun()
 def deployment_language() -> Language:
     """What a visitor reads before choosing: the deployment's language with the clinic's wording."""
     clinic, _problems = clinic_settings()
-    return Language(deployment().language, clinic.wording if clinic is not None else Wording())
+    return visitor_language(clinic, deployment().language)
 
 
 def choose_language() -> Language:
