@@ -17,6 +17,15 @@ def safety_checklist(knowledge: KnowledgeBase) -> tuple[RedFlag, ...]:
     return tuple(sorted(flags, key=lambda flag: URGENCY_ORDER[flag.urgency]))
 
 
+def description_examples(knowledge: KnowledgeBase) -> dict[str, str]:
+    """Descriptions to tap instead of typing (no keyboard on a kiosk, a small one on a phone), by condition id,
+    from the top of the body down (in the order of each condition's first area in the regions file)."""
+    place = {region_id: index for index, region_id in enumerate(knowledge.regions)}
+    offered = [condition for condition in knowledge.conditions.values() if condition.example]
+    offered.sort(key=lambda condition: place[condition.regions[0]])
+    return {condition.id: condition.example for condition in offered if condition.example}
+
+
 @dataclass(frozen=True)
 class Involvement:
     muscle_id: str

@@ -252,6 +252,11 @@ class Condition(Record):
     name: ShortText
     also_called: tuple[ShortText, ...] = ()
     words: tuple[Phrase, ...] = Field(default=(), description="extra everyday words that point here")
+    example: ShortText | None = Field(
+        default=None,
+        description="a short description in a patient's own words, offered on Explore to tap instead of typing;"
+        " it must find this condition first",
+    )
     signs: tuple[ConceptRule, ...] = Field(default=(), description="concept combinations typical of this condition")
     summary: Text
     symptoms: tuple[Symptom, ...] = Field(min_length=1)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.exercises import display_name, pain_rules
-from glutemap.explore import ExploreView, answer_token, explore_view, safety_checklist
+from glutemap.explore import ExploreView, answer_token, description_examples, explore_view, safety_checklist
 from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
 from glutemap.models import KnowledgeBase
@@ -25,7 +25,7 @@ from glutemap.ui.components import (
     table,
 )
 from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
-from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag
+from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag, use_example
 from glutemap.ui.plan_widgets import add_to_plan_button
 from glutemap.ui.scroll import bring_into_view
 
@@ -146,6 +146,9 @@ with words_column:
     apply_column, clear_column = st.columns(2)
     apply_column.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
     clear_column.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
+    examples = description_examples(knowledge)
+    st.pills(strings.EXPLORE_EXAMPLES_LABEL, options=list(examples), format_func=lambda key: plain(examples[key]),
+             key=keys.EXAMPLE, on_change=use_example, args=(examples,), wrap=True)
 
 chosen_regions = selected_regions(keys.SELECTED_REGIONS)
 ticked_flags = st.session_state.get(keys.RED_FLAGS) or []

@@ -256,3 +256,11 @@ def test_every_passage_that_names_a_sign_is_as_urgent_as_its_flag(shipped_knowle
 def test_every_shipped_red_flag_is_dated(shipped_knowledge: KnowledgeBase) -> None:
     """Each red flag says when its wording, rules and sources were last reviewed."""
     assert [flag.id for flag in shipped_knowledge.red_flags.values() if flag.reviewed_on is None] == []
+
+
+def test_every_suggested_description_finds_its_own_condition_first(shipped_knowledge: KnowledgeBase) -> None:
+    """A description offered to tap on Explore shows the condition it was written for at the top of the results."""
+    offered = {condition.id: condition.example for condition in shipped_knowledge.conditions.values() if condition.example}
+    assert len(offered) >= 6
+    first = {condition_id: match(shipped_knowledge, text=text).conditions[0].id for condition_id, text in offered.items()}
+    assert first == {condition_id: condition_id for condition_id in offered}

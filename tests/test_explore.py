@@ -1,6 +1,6 @@
 """The Explore view model: urgent advice first, exercises gated, explained cards and flow links."""
 
-from glutemap.explore import explore_view, safety_checklist
+from glutemap.explore import description_examples, explore_view, safety_checklist
 from glutemap.models import KnowledgeBase
 from glutemap.search.matcher import URGENCY_ORDER
 from glutemap.search.text import MAX_TEXT_CHARS
@@ -57,3 +57,10 @@ def test_safety_checklist_holds_every_warning_sign_most_urgent_first(shipped_kno
     ranks = [URGENCY_ORDER[flag.urgency] for flag in checklist]
     assert ranks == sorted(ranks)
     assert checklist[0].urgency == "emergency"
+
+
+def test_suggested_descriptions_run_from_the_top_of_the_body_down(shipped_knowledge: KnowledgeBase) -> None:
+    """The back's suggestion comes before the hip's, the knee's before the heel's."""
+    order = list(description_examples(shipped_knowledge))
+    assert order.index("low_back_pain") < order.index("trochanteric_bursitis") < order.index("it_band_syndrome")
+    assert order.index("it_band_syndrome") < order.index("plantar_fasciitis")

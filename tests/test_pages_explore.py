@@ -185,6 +185,15 @@ def test_hostile_text_is_shown_as_text(explore: AppTest) -> None:
     assert all("<script>" not in str(element.value) for element in explore.markdown)
 
 
+def test_a_tapped_suggestion_is_used_as_the_description(explore: AppTest, shipped_knowledge) -> None:
+    """Tapping a suggested description fills the text box with it and shows its condition; the chip lets go again."""
+    condition = shipped_knowledge.conditions["plantar_fasciitis"]
+    explore.pills(key=keys.EXAMPLE).set_value(condition.id).run()
+    assert explore.session_state[keys.SYMPTOM_TEXT] == condition.example
+    assert explore.pills(key=keys.EXAMPLE).value is None
+    assert plain(condition.name) in _text(explore)
+
+
 def test_clear_button_forgets_every_choice(explore: AppTest) -> None:
     """"Clear my choices" empties the regions, text and red flags."""
     explore.session_state[keys.SYMPTOM_TEXT] = "outer knee pain"

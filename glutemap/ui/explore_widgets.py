@@ -10,6 +10,7 @@ SYMPTOM_TEXT = "symptom_text"
 RED_FLAGS = "red_flags"  # list of red-flag ids ticked in the checklist
 URGENT_ACK = "urgent_ack"
 RESULTS_SECTION = "explore_section"  # the results section shown (its label); set it to show another one
+EXAMPLE = "explore_example"  # the suggested description just tapped (emptied again once it is in the text box)
 
 
 def clear_choices() -> None:
@@ -18,6 +19,14 @@ def clear_choices() -> None:
     st.session_state[RED_FLAGS] = []
     st.session_state[SYMPTOM_TEXT] = ""
     st.session_state[URGENT_ACK] = False
+
+
+def use_example(examples: dict[str, str]) -> None:
+    """Put the tapped suggestion in the text box, as if the visitor had typed it, and let go of the chip."""
+    tapped = st.session_state.get(EXAMPLE)
+    if tapped in examples:
+        st.session_state[SYMPTOM_TEXT] = examples[tapped]
+    st.session_state[EXAMPLE] = None
 
 
 def confirm_red_flag(flag_id: str) -> None:

@@ -64,6 +64,13 @@ def test_a_ticked_warning_sign_brings_seek_care_now_into_view(phone: Page) -> No
     expect(phone.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
 
 
+def test_a_tapped_description_brings_the_answer_into_view(phone: Page) -> None:
+    """Without typing at all: a suggested description is one tap, and its answer comes on screen."""
+    phone.locator(".st-key-explore_example [data-testid=stButtonGroup] button").first.click()
+    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(phone.get_by_text("Why this was shown").first).to_be_visible()
+
+
 def test_a_warning_sign_in_words_brings_seek_care_now_into_view(phone: Page) -> None:
     """A warning sign typed in everyday words also scrolls to the urgent panel."""
     box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)
