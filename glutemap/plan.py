@@ -34,6 +34,14 @@ def is_side(value: object) -> TypeGuard[Side]:
     return isinstance(value, str) and value in SIDES
 
 
+def side_for(area_sides: Iterable[str]) -> Side:
+    """The side to do an exercise on, from the sides of the areas a visitor chose ("left", "right", "none"):
+    areas on one side only give that side; areas on both sides, in the middle only, or none give both."""
+    sides = {side for side in area_sides if side in ("left", "right")}
+    only = sides.pop() if len(sides) == 1 else None
+    return only if is_side(only) else DEFAULT_SIDE
+
+
 def _ids(plan: Plan) -> list[str]:
     return [item.exercise_id for item in plan]
 

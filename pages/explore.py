@@ -5,11 +5,13 @@ from functools import partial
 import streamlit as st
 
 from glutemap import strings
+from glutemap.body import split_tap_id
 from glutemap.exercises import display_name, pain_rules
 from glutemap.explore import ExploreView, answer_token, description_examples, explore_view, safety_checklist
 from glutemap.figures import referral_description, referral_figure, referral_table
 from glutemap.flow import flow_figure, flow_table
 from glutemap.models import KnowledgeBase
+from glutemap.plan import Side, side_for
 from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
@@ -32,8 +34,8 @@ from glutemap.ui.scroll import bring_into_view
 REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
 
 
-def show_conditions(knowledge: KnowledgeBase, view: ExploreView) -> None:
-    """One card per condition that fits: why it was shown, how the muscles are involved, exercises."""
+def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> None:
+    """One card per condition that fits: why it was shown, how the muscles are involved, exercises (planned for `side`)."""
     for note in view.result.notes:
         with st.container(border=True, key=f"area_note_{note.region}"):
             blocks(md_heading(strings.EXPLORE_AREA_NOTE.format(label=note.label)), plain(note.causes),
@@ -62,7 +64,8 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView) -> None:
                     with st.container(horizontal=True, vertical_alignment="center"):
                         st.page_link("pages/exercises.py", label=label, query_params={"exercise": exercise.id},
                                      icon=":material/fitness_center:")
-                        add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id)
+                        add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id,
+                                           side=side)
             elif not view.show_exercises:
                 st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
             st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
@@ -197,7 +200,9 @@ if view.has_input:
     # answers faster, above all on a kiosk's modest hardware. A segmented control rather than st.tabs:
     # mounting the tabs made a session's first tap about 17 ms slower in the browser.
     sections = {
-        strings.EXPLORE_SECTION_CONDITIONS: partial(show_conditions, knowledge, view),
+        strings.EXPLORE_SECTION_CONDITIONS: partial(
+            show_conditions, knowledge, view, side_for(split_tap_id(tap)[1] for tap in chosen_regions)
+        ),
         strings.EXPLORE_SECTION_NEXT: partial(
             show_next_steps, knowledge, [card.id for card in view.cards], urgent=bool(view.result.urgent), key="explore_next"
         ),

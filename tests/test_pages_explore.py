@@ -153,6 +153,15 @@ def test_red_flag_puts_urgent_panel_first_and_hides_exercises(explore: AppTest) 
     assert "hidden until you have read the urgent advice" in _text(explore)
 
 
+def test_an_exercise_added_from_right_side_areas_is_planned_for_the_right_leg(explore: AppTest, shipped_knowledge) -> None:
+    """Areas tapped on the right only: "Add to my plan" plans the exercise for the right leg, not both."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["hip_lateral_r", "thigh_lateral_upper_r"]
+    explore.run()
+    add = next(button for button in explore.button if button.key and button.key.startswith("explore_add_"))
+    add.click().run()
+    assert [item.side for item in explore.session_state["plan"]] == ["right"]
+
+
 def test_acknowledging_the_urgent_panel_shows_exercises(explore: AppTest) -> None:
     """After "I understand", exercise links appear while the urgent panel stays on top."""
     explore.session_state[keys.RED_FLAGS] = ["fever_with_pain"]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from glutemap import plan as plans
 from glutemap.loader import load_knowledge
 from glutemap.models import KnowledgeBase
-from glutemap.plan import SIDES, PlanItem, add, clean, long_date, move, plan_text, remove, set_side
+from glutemap.plan import SIDES, PlanItem, add, clean, long_date, move, plan_text, remove, set_side, side_for
 
 KNOWN = ("clam_shell", "hip_hold", "toe_taps")
 TODAY = dt.date(2026, 11, 23)
@@ -46,6 +46,22 @@ def test_add_ignores_an_exercise_already_planned() -> None:
 def test_add_with_an_unknown_side_uses_both() -> None:
     """A side other than left, right or both falls back to both."""
     assert add((), "clam_shell", KNOWN, "upside down") == (PlanItem("clam_shell", "both"),)
+
+
+@pytest.mark.parametrize(
+    ("area_sides", "side"),
+    [
+        (["right"], "right"),
+        (["left", "left", "none"], "left"),
+        (["left", "right"], "both"),
+        (["none"], "both"),
+        ([], "both"),
+        (["up", "right"], "right"),
+    ],
+)
+def test_the_side_follows_the_areas_chosen(area_sides: list[str], side: str) -> None:
+    """Areas on one side only plan that side; both sides, the middle only or nothing plan both legs."""
+    assert side_for(area_sides) == side
 
 
 def test_remove_drops_only_that_exercise() -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from glutemap import plan as plans
 from glutemap import strings
 from glutemap.models import KnowledgeBase
-from glutemap.plan import SIDES, Plan
+from glutemap.plan import SIDES, Plan, Side
 from glutemap.settings import deployment
 from glutemap.ui.components import plain, set_widget_value
 from glutemap.ui.knowledge import current_knowledge
@@ -52,8 +52,8 @@ def _store(plan: Plan) -> None:
     st.session_state[PLAN_KEY] = plan
 
 
-def _add(knowledge: KnowledgeBase, exercise_id: str) -> None:
-    _store(plans.add(current_plan(knowledge), exercise_id, knowledge.exercises))
+def _add(knowledge: KnowledgeBase, exercise_id: str, side: Side = plans.DEFAULT_SIDE) -> None:
+    _store(plans.add(current_plan(knowledge), exercise_id, knowledge.exercises, side))
 
 
 PLAN_CONDITIONS_KEY = "plan_conditions"
@@ -71,17 +71,22 @@ def remember_condition(knowledge: KnowledgeBase, condition_id: str | None) -> No
         st.session_state[PLAN_CONDITIONS_KEY] = [*plan_conditions(knowledge), condition_id]
 
 
-def _add_from(knowledge: KnowledgeBase, exercise_id: str, condition_id: str | None) -> None:
-    _add(knowledge, exercise_id)
+def _add_from(knowledge: KnowledgeBase, exercise_id: str, condition_id: str | None, side: Side) -> None:
+    _add(knowledge, exercise_id, side)
     remember_condition(knowledge, condition_id)
 
 
 def add_to_plan_button(
-    knowledge: KnowledgeBase, exercise_id: str, key_prefix: str = "add", condition_id: str | None = None
+    knowledge: KnowledgeBase,
+    exercise_id: str,
+    key_prefix: str = "add",
+    condition_id: str | None = None,
+    side: Side = plans.DEFAULT_SIDE,
 ) -> None:
     """An "Add to my plan" button for one exercise (key f"{key_prefix}_{exercise_id}"); says so once it is added.
 
-    Added from a condition's results or page (`condition_id`), that condition's questions to ask join the handout.
+    Added from a condition's results or page (`condition_id`), that condition's questions to ask join the handout;
+    `side` is the side it is planned for (e.g. the side of the areas chosen on Explore).
     """
     exercise = knowledge.exercises.get(exercise_id)
     if exercise is None:
@@ -95,7 +100,7 @@ def add_to_plan_button(
         key=f"{key_prefix}_{exercise_id}",
         icon=":material/add_task:",
         on_click=_add_from,
-        args=(knowledge, exercise_id, condition_id),
+        args=(knowledge, exercise_id, condition_id, side),
     )
 
 
