@@ -222,16 +222,16 @@ MUSCLE_DRAWING_BONES = {
     "band": "IT band",
     "femur": "Thigh bone (femur)",
 }
-MUSCLE_DRAWING_LEGEND_CHOSEN = "{name}: this muscle, strong colour and dark outline"
-MUSCLE_DRAWING_LEGEND_OTHERS = "Other muscles: pale grey"
+MUSCLE_DRAWING_LEGEND_CHOSEN = "{name}: this muscle, strong color and dark outline"
+MUSCLE_DRAWING_LEGEND_OTHERS = "Other muscles: pale gray"
 MUSCLE_DRAWING_LEGEND_OVER = "Nearer to you than this muscle: see-through, dashed outline"
 MUSCLE_DRAWING_LEGEND_STARTS = "Filled dot, “Starts”: where the muscle starts (origin)"
 MUSCLE_DRAWING_LEGEND_ENDS = "Ring, “Ends”: where the muscle ends (insertion)"
 MUSCLE_DRAWING_LEGEND_HIDDEN = "Dashed ring: on the far side of the bone, out of sight in this view"
 MUSCLE_DRAWING_LEGEND_BAND = "Striped strip: the iliotibial (IT) band, which runs on down the thigh to below the knee"
 MUSCLE_DRAWING_ALT = (
-    "{view}. A drawing of the pelvis and the top of the thigh bone with {name} in a strong colour and the other "
-    "buttock muscles in pale grey."
+    "{view}. A drawing of the pelvis and the top of the thigh bone with {name} in a strong color and the other "
+    "buttock muscles in pale gray."
 )
 MUSCLE_DRAWING_ALT_STARTS = "It starts at: {origin}"
 MUSCLE_DRAWING_ALT_ENDS = "It ends at: {insertion}"

@@ -13,7 +13,17 @@ from glutemap.models import KnowledgeBase
 from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
-from glutemap.ui.components import blocks, chart, glossary_for, md_heading, md_section, page_knowledge, plain, table
+from glutemap.ui.components import (
+    blocks,
+    chart,
+    glossary_for,
+    md_heading,
+    md_section,
+    page_knowledge,
+    plain,
+    show_muscle_drawing,
+    table,
+)
 from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
 from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag
 from glutemap.ui.plan_widgets import add_to_plan_button
@@ -65,7 +75,10 @@ def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body
         st.write(strings.EXPLORE_SECTION_EMPTY)
         return
     st.subheader(strings.EXPLORE_MUSCLES_HEADING)
-    blocks(*(md_section(muscle.name, muscle.why) for muscle in view.result.muscles))
+    for muscle in view.result.muscles:
+        blocks(md_section(muscle.name, muscle.why))
+        with st.expander(strings.MUSCLE_DRAWING_EXPANDER.format(name=plain(muscle.name))):
+            show_muscle_drawing(knowledge, muscle.id)
     if not (view.result.regions or view.result.regions_from_text):
         return
     st.subheader(strings.EXPLORE_REFERRAL_HEADING)
