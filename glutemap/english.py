@@ -203,6 +203,46 @@ LAYER_FIGURE_THIS = " ← this muscle"
 LAYER_TEXT_INTRO = "From the skin inward:"
 LAYER_TEXT_BAND = "Layer {layer} ({depth}): {name}"
 LAYER_TEXT_BONE = "Then the hip bone (ilium), which the muscles attach to."
+
+# --- the muscles on the bones (labels drawn inside the drawings, and their text equivalents) ----------------
+MUSCLE_DRAWING_HEADING = "Where it lies on the bones"
+MUSCLE_DRAWING_EXPANDER = "Where {name} lies on the bones"
+MUSCLE_DRAWING_INTRO = (
+    "The right hip, seen from the side and from behind. Muscles that lie nearer to you than the chosen one are "
+    "drawn see-through with a dashed outline, so you can see the chosen muscle under them."
+)
+MUSCLE_DRAWING_VIEW_TITLES = {
+    "side": "Side view: the right hip from the outside",
+    "back": "Back view: the right hip from behind",
+}
+MUSCLE_DRAWING_TITLE = "{name} on the bones. {view}"
+MUSCLE_DRAWING_DIRECTIONS = {"back": "Back", "front": "Front", "middle": "Middle of the body", "outside": "Outside"}
+MUSCLE_DRAWING_STARTS = "Starts"
+MUSCLE_DRAWING_ENDS = "Ends"
+MUSCLE_DRAWING_BONES = {
+    "crest": "Top rim of the pelvis (iliac crest)",
+    "sacrum": "Sacrum",
+    "ischium": "Sitting bone (ischium)",
+    "trochanter": "Greater trochanter",
+    "band": "IT band",
+    "femur": "Thigh bone (femur)",
+}
+MUSCLE_DRAWING_LEGEND_CHOSEN = "{name}: this muscle, strong color and dark outline"
+MUSCLE_DRAWING_LEGEND_OTHERS = "Other muscles: pale gray"
+MUSCLE_DRAWING_LEGEND_OVER = "Nearer to you than this muscle: see-through, dashed outline"
+MUSCLE_DRAWING_LEGEND_STARTS = "Filled dot, “Starts”: where the muscle starts (origin)"
+MUSCLE_DRAWING_LEGEND_ENDS = "Ring, “Ends”: where the muscle ends (insertion)"
+MUSCLE_DRAWING_LEGEND_HIDDEN = "Dashed ring: on the far side of the bone, out of sight in this view"
+MUSCLE_DRAWING_LEGEND_BAND = "Striped strip: the iliotibial (IT) band, which runs on down the thigh to below the knee"
+MUSCLE_DRAWING_ALT = (
+    "{view}. A drawing of the pelvis and the top of the thigh bone with {name} in a strong color and the other "
+    "buttock muscles in pale gray."
+)
+MUSCLE_DRAWING_ALT_STARTS = "It starts at: {origin}"
+MUSCLE_DRAWING_ALT_ENDS = "It ends at: {insertion}"
+MUSCLE_DRAWING_ALT_START_HIDDEN = "From this side, the place where it starts is hidden behind the bone."
+MUSCLE_DRAWING_ALT_END_HIDDEN = "From this side, the place where it ends is hidden behind the bone."
+MUSCLE_DRAWING_ALT_OVER = "Drawn see-through over it in this view: {names}."
 TRENDELENBURG_FIGURE_TITLE = "Standing on the right leg, seen from behind"
 TRENDELENBURG_LEVEL_TITLE = "Strong hip muscles: pelvis stays level"
 TRENDELENBURG_DROP_TITLE = "Weak hip muscles: pelvis drops"

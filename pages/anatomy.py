@@ -19,6 +19,7 @@ from glutemap.ui.components import (
     plain,
     say,
     set_widget_value,
+    show_muscle_drawing,
     sources_list,
     table,
 )
@@ -70,6 +71,7 @@ def show_muscle(view: MuscleView) -> None:
     say(view.origin)
     st.markdown(f"**{strings.MUSCLE_INSERTION}**")
     say(view.insertion)
+    show_muscle_drawing(knowledge, view.id)
 
     st.subheader(strings.MUSCLE_SUPPLY)
     bullets(

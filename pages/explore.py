@@ -24,6 +24,7 @@ from glutemap.ui.components import (
     md_section,
     page_knowledge,
     plain,
+    show_muscle_drawing,
     table,
 )
 from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
@@ -78,7 +79,10 @@ def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body
         st.write(strings.EXPLORE_SECTION_EMPTY)
         return
     st.subheader(strings.EXPLORE_MUSCLES_HEADING)
-    blocks(*(md_section(muscle.name, muscle.why) for muscle in view.result.muscles))
+    for muscle in view.result.muscles:
+        blocks(md_section(muscle.name, muscle.why))
+        with st.expander(strings.MUSCLE_DRAWING_EXPANDER.format(name=plain(muscle.name))):
+            show_muscle_drawing(knowledge, muscle.id)
     if not (view.result.regions or view.result.regions_from_text):
         return
     st.subheader(strings.EXPLORE_REFERRAL_HEADING)

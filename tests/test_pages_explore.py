@@ -6,6 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
+from glutemap.models import KnowledgeBase
+from glutemap.muscle_drawings import VIEWS, muscle_drawing_text
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.components import plain
 
@@ -121,8 +123,24 @@ def test_muscles_section_shows_both_pain_maps(explore: AppTest) -> None:
     alts = [image.proto.imgs[0].alt for image in explore.get("image")]  # type: ignore[attr-defined]
     intros = [strings.REFERRAL_ALT.format(muscle=name, view=strings.BODYMAP_VIEW_TITLES["back"])
               for name in ("Gluteus medius", "Gluteus minimus")]  # the default view
-    assert len(alts) == 2 and all(alt.startswith(intro) for alt, intro in zip(alts, intros, strict=True))
+    pain_maps = [alt for alt in alts if alt.startswith(tuple(intros))]
+    assert len(pain_maps) == 2 and all(alt.startswith(intro) for alt, intro in zip(pain_maps, intros, strict=True))
     assert strings.EXPLORE_MUSCLES_HEADING in [subheader.value for subheader in explore.subheader]
+
+
+def test_muscles_section_draws_each_muscle_on_the_bones(explore: AppTest, shipped_knowledge: KnowledgeBase) -> None:
+    """Under each muscle on the list, an expander shows it on the bones from the side and from behind."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
+    explore.session_state[keys.RESULTS_SECTION] = strings.EXPLORE_SECTION_MUSCLES
+    explore.run()
+    labels = [expander.label for expander in explore.expander]
+    alts = [image.proto.imgs[0].alt for image in explore.get("image")]  # type: ignore[attr-defined]
+    shown = [muscle_id for muscle_id, muscle in shipped_knowledge.muscles.items()
+             if strings.MUSCLE_DRAWING_EXPANDER.format(name=plain(muscle.name)) in labels]
+    assert shown
+    for muscle_id in shown:
+        for view in VIEWS:
+            assert muscle_drawing_text(shipped_knowledge, muscle_id, view) in alts
 
 
 def test_flow_section_shows_the_figure(explore: AppTest) -> None:

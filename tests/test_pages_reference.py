@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_tables import column
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
 from glutemap.models import KnowledgeBase
+from glutemap.muscle_drawings import VIEWS, muscle_drawing_text
 from glutemap.ui.components import plain
 
 TIMEOUT = 30
@@ -30,6 +32,11 @@ def open_page(page: str, **query: str) -> AppTest:
 def _text(app: AppTest) -> str:
     elements = (*app.title, *app.header, *app.subheader, *app.markdown, *app.caption, *app.warning, *app.info)
     return "\n".join(str(element.value) for element in elements)
+
+
+def _images(app: AppTest) -> list[Any]:
+    """Every picture shown as an image (its `url` and `alt`), in page order."""
+    return [image for element in app.get("image") for image in element.proto.imgs]  # type: ignore[attr-defined]
 
 
 def _condition_buttons(app: AppTest) -> list[str]:
@@ -181,9 +188,17 @@ def test_muscle_page_draws_layers_pain_map_and_trendelenburg() -> None:
     """The gluteus medius page draws the layer slice and the one-leg stance figure, and the pain map as an image."""
     app = open_page("pages/anatomy.py")
     assert len(app.get("plotly_chart")) == 2
-    (pain_map,) = app.get("image")
-    assert pain_map.proto.imgs[0].url.startswith("data:image/svg+xml;base64,")  # type: ignore[attr-defined]
-    assert pain_map.proto.imgs[0].alt.startswith(strings.REFERRAL_ALT.split("{")[0])  # type: ignore[attr-defined]
+    pain_map_alt = strings.REFERRAL_ALT.format(muscle="Gluteus medius", view=strings.BODYMAP_VIEW_TITLES["back"])
+    (pain_map,) = [image for image in _images(app) if image.alt.startswith(pain_map_alt)]
+    assert pain_map.url.startswith("data:image/svg+xml;base64,")
+
+
+def test_muscle_page_draws_the_muscle_on_the_bones(shipped_knowledge: KnowledgeBase) -> None:
+    """The chosen muscle is drawn on the bones from the side and from behind, each drawing described in words."""
+    app = open_page("pages/anatomy.py", muscle="gluteus_minimus")
+    alts = [image.alt for image in _images(app)]
+    for view in VIEWS:
+        assert alts.count(muscle_drawing_text(shipped_knowledge, "gluteus_minimus", view)) == 1
 
 
 def test_pain_map_has_a_view_choice_and_a_table(shipped_knowledge: KnowledgeBase) -> None:

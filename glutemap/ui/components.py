@@ -16,6 +16,7 @@ from glutemap import language, strings
 from glutemap.citation import citation_line
 from glutemap.glossary import terms_in
 from glutemap.models import KnowledgeBase, Pictures
+from glutemap.muscle_drawings import VIEWS, has_muscle_drawing, muscle_drawing, muscle_drawing_text
 from glutemap.stickfigure import render_pictures_svg
 from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge, knowledge_in
@@ -135,6 +136,19 @@ def exercise_pictures(pictures: Pictures) -> None:
                width="stretch")
     right.image(end, caption=strings.EXERCISES_PICTURE_END.format(alt=pictures.alt_end), alt=pictures.alt_end,
                 width="stretch")
+
+
+def show_muscle_drawing(knowledge: KnowledgeBase, muscle_id: str) -> None:
+    """The muscle on the bones from the side and from behind, side by side (stacked on a narrow screen).
+
+    Each drawing carries its text equivalent as alt text; nothing is shown for a muscle without a drawing.
+    """
+    if not has_muscle_drawing(knowledge, muscle_id):
+        return
+    st.caption(strings.MUSCLE_DRAWING_INTRO)
+    for view, column in zip(VIEWS, st.columns(len(VIEWS)), strict=True):
+        column.image(muscle_drawing(knowledge, muscle_id, view), alt=muscle_drawing_text(knowledge, muscle_id, view),
+                     width="stretch")
 
 
 def disclaimer(knowledge: KnowledgeBase) -> None:
