@@ -26,6 +26,10 @@ DEFAULT_EMERGENCY_NUMBER = "911"
 
 ClinicName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
 OnSiteHelp = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# A web address visitors can open from home: http(s), a host, an optional path; no query, fragment or spaces.
+PlanAddress = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=120, pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$")
+]
 
 
 class ClinicSettings(BaseModel):
@@ -41,6 +45,9 @@ class ClinicSettings(BaseModel):
     doctor_word: DoctorWord = "doctor"
     therapist_word: TherapistWord = "physical therapist"
     spelling: Spelling = "US"
+    # Where this clinic's GluteMap can be opened from home; then the plan's QR code is a short link that opens
+    # the plan there (nothing is stored: the plan is in the link). Empty: the code holds the plan as text.
+    plan_address: PlanAddress | None = None
 
     @property
     def wording(self) -> Wording:

@@ -543,6 +543,11 @@ PLAN_CLEAR = "Empty my plan"
 PLAN_TAKE_HOME_HEADING = "Take your plan home"
 PLAN_QR_HEADING = "Scan to keep your plan"
 PLAN_QR_CAPTION = "QR code holding your plan as plain text"
+PLAN_QR_LINK_CAPTION = "QR code that opens your plan on your phone"
+PLAN_QR_LINK_HELP = (
+    "Point your phone camera at the code to open your plan on the clinic's GluteMap website. The plan is inside"
+    " the link: nothing about you is stored."
+)
 PLAN_QR_HELP = (
     "Point your phone camera at the code. Your phone reads the plan straight from the picture: it is not sent "
     "anywhere, and no website is opened."
@@ -555,7 +560,8 @@ PLAN_PRINT_HINT = "To print: use your browser's Print command. Only the handout 
 PLAN_KIOSK_NOTE = "On this screen you can take the plan home with the QR code."
 PLAN_HANDOUT_HEADING = "Printable handout"
 PLAN_TEXT_TITLE = "GluteMap exercise plan, {date}"
-PLAN_TEXT_ITEM = "{number}. {name} — {side}"
+PLAN_TEXT_ITEM = "{number}. {name}, {side}: {dosage}"
+PLAN_TEXT_SEPARATOR = "; "
 PLAN_TEXT_STOP = "Stop any exercise that causes sharp or increasing pain, and ask a {doctor}."
 
 # --- handout (screen print section and PDF) -------------------------------------------------------------------

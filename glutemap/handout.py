@@ -18,9 +18,9 @@ from fpdf.enums import XPos, YPos
 from glutemap import strings
 from glutemap.citation import short_citation
 from glutemap.decide import ConditionQuestions, questions_to_ask
-from glutemap.exercises import equipment_lines, pain_rule_text, pain_rules
+from glutemap.exercises import dosage_numbers, equipment_lines, pain_rule_text, pain_rules
 from glutemap.models import KnowledgeBase, Pictures
-from glutemap.plan import Plan, long_date, side_text
+from glutemap.plan import Plan, known, long_date, plan_link, side_text
 from glutemap.stickfigure import render_pictures_png
 
 
@@ -96,6 +96,25 @@ def _pain_lines(knowledge: KnowledgeBase, condition_ids: tuple[str, ...]) -> tup
     if not lines:
         return (strings.PAIN_RULE_GENERAL.format(rule=pain_rule_text("stop_if_pain")),)
     return tuple(line.sentence for line in lines)
+
+
+def take_home_code(knowledge: KnowledgeBase, plan: Plan, today: dt.date, address: str | None = None) -> str:
+    """What the plan's QR code carries, kept short so a phone scans it easily.
+
+    With the address of a GluteMap the visitor can reach from home (the clinic's `plan_address`), a link that
+    opens the plan there; otherwise the plan as compact plain text: date, each exercise with its side and its
+    dosage numbers, and when to stop.
+    """
+    if address:
+        return plan_link(address, known(knowledge, plan))
+    lines = [strings.PLAN_TEXT_TITLE.format(date=long_date(today))]
+    for number, item in enumerate(known(knowledge, plan), start=1):
+        exercise = knowledge.exercises[item.exercise_id]
+        numbers = strings.PLAN_TEXT_SEPARATOR.join(dosage_numbers(exercise.dosage))
+        lines.append(strings.PLAN_TEXT_ITEM.format(number=number, name=exercise.name, side=side_text(item.side),
+                                                   dosage=numbers))
+    lines.append(strings.PLAN_TEXT_STOP)
+    return "\n".join(lines)
 
 
 # --- PDF ------------------------------------------------------------------------------------------------------

@@ -96,6 +96,11 @@ _LETTER_SIDES: dict[str, Side] = {letter: side for side, letter in _SIDE_LETTERS
 MAX_PARAM_CHARS = 2000
 
 
+def plan_link(address: str, plan: Plan) -> str:
+    """The web address that opens `plan` on My plan of the GluteMap at `address` (e.g. a clinic's public site)."""
+    return f"{address.rstrip('/')}/plan?{PARAM}={to_param(plan)}"
+
+
 def to_param(plan: Plan) -> str:
     """The plan as a short address value ("" for an empty plan)."""
     return "~".join(f"{item.exercise_id}.{_SIDE_LETTERS[item.side]}" for item in plan)
@@ -125,17 +130,6 @@ def side_text(side: Side) -> str:
     return strings.PLAN_SIDE_HANDOUT[side]
 
 
-def plan_text(knowledge: KnowledgeBase, plan: Plan, today: dt.date) -> str:
-    """The plan as short plain text (carried by the QR code): date, exercises, sides, dosage, a caution."""
-    lines = [strings.PLAN_TEXT_TITLE.format(date=long_date(today)), ""]
-    for number, item in enumerate(_known(knowledge, plan), start=1):
-        exercise = knowledge.exercises[item.exercise_id]
-        lines.append(strings.PLAN_TEXT_ITEM.format(number=number, name=exercise.name, side=side_text(item.side)))
-        lines.append(f"   {exercise.dosage.text}")
-    lines += ["", strings.PLAN_TEXT_STOP, knowledge.disclaimer.short]
-    return "\n".join(lines)
-
-
-def _known(knowledge: KnowledgeBase, plan: Iterable[PlanItem]) -> Plan:
+def known(knowledge: KnowledgeBase, plan: Iterable[PlanItem]) -> Plan:
     """Only the items whose exercise is still in the knowledge (it may have been edited meanwhile)."""
     return tuple(item for item in plan if item.exercise_id in knowledge.exercises)

@@ -5,11 +5,11 @@ import datetime as dt
 import streamlit as st
 
 from glutemap import strings
-from glutemap.handout import Handout, build_handout, handout_pdf
-from glutemap.plan import plan_text
+from glutemap.handout import Handout, build_handout, handout_pdf, take_home_code
 from glutemap.qr import qr_svg
 from glutemap.settings import deployment
 from glutemap.ui.assets import asset
+from glutemap.ui.clinic_settings import clinic_settings
 from glutemap.ui.components import bullets, exercise_pictures, numbered, page_knowledge, plain, say
 from glutemap.ui.plan_widgets import plan_conditions, plan_editor
 
@@ -21,20 +21,23 @@ kiosk = deployment().kiosk
 today = dt.date.today()
 
 
-def show_take_home(text: str, handout: Handout) -> None:
-    """The QR code everywhere; the PDF download and print hint only off the kiosk."""
+def show_take_home(text: str, handout: Handout, is_link: bool) -> None:
+    """The QR code everywhere (a link to the plan when the clinic gave an address); the PDF only off the kiosk."""
+    caption, help_text = (
+        (strings.PLAN_QR_LINK_CAPTION, strings.PLAN_QR_LINK_HELP) if is_link else (strings.PLAN_QR_CAPTION, strings.PLAN_QR_HELP)
+    )
     st.subheader(strings.PLAN_TAKE_HOME_HEADING)
     qr_column, other_column = st.columns([3, 2])
     with qr_column:
         st.markdown(f"**{strings.PLAN_QR_HEADING}**")
         # SVG goes into the page itself (a data: address): a PNG would be kept on the server under a URL that
         # stays fetchable after the visit, until the session expires.
-        svg = qr_svg(text, strings.PLAN_QR_CAPTION)
+        svg = qr_svg(text, caption)
         if svg is None:
             st.warning(strings.PLAN_QR_TOO_LONG)
         else:
-            st.image(svg, caption=strings.PLAN_QR_CAPTION, alt=strings.PLAN_QR_CAPTION, width="stretch")
-            st.caption(strings.PLAN_QR_HELP)
+            st.image(svg, caption=caption, alt=caption, width="stretch")
+            st.caption(help_text)
             with st.expander(strings.PLAN_QR_TEXT):
                 st.text(text)
     with other_column:
@@ -104,5 +107,7 @@ with st.container(key="plan_screen_only_top"):
 if plan:
     handout = build_handout(knowledge, plan, today, plan_conditions(knowledge))
     with st.container(key="plan_screen_only_take_home"):
-        show_take_home(plan_text(knowledge, plan, today), handout)
+        clinic, _problems = clinic_settings()
+        address = clinic.plan_address if clinic is not None else None
+        show_take_home(take_home_code(knowledge, plan, today, address), handout, is_link=bool(address))
     show_handout(handout)

@@ -53,6 +53,20 @@ def test_the_settings_change_the_emergency_number(tmp_path: Path, number: str) -
     assert urgent_contact(settings, kiosk=False).lines == (f"In an emergency, call {number}.",)
 
 
+@pytest.mark.parametrize("address", ["https://glutemap.example-clinic.org", "http://10.0.0.5:8501/glutemap/"])
+def test_a_plan_address_is_read(tmp_path: Path, address: str) -> None:
+    """A web address for taking plans home is kept as written."""
+    settings, errors = load_clinic_settings(_write(tmp_path, f'plan_address: "{address}"\n'))
+    assert errors == [] and settings is not None and settings.plan_address == address
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "https://x.org/?plan=a", "glutemap.org", "https://a b.org"])
+def test_a_plan_address_that_is_not_a_plain_web_address_is_a_located_error(tmp_path: Path, address: str) -> None:
+    """Only http(s) addresses without a query, fragment or spaces are taken: the QR code must open GluteMap."""
+    messages = _messages(_write(tmp_path, f'plan_address: "{address}"\n'))
+    assert len(messages) == 1 and "plan_address" in messages[0] and ":1" in messages[0]
+
+
 def test_the_settings_change_the_kiosk_wording(tmp_path: Path) -> None:
     """The clinic's name and on-site help appear on the kiosk's urgent line."""
     path = _write(tmp_path, 'clinic_name: "Hillside Clinic"\non_site_help: "Press the red call button."\n')

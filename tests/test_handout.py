@@ -10,7 +10,8 @@ from exercise_knowledge import EXTRA_FILES, HIP_HOLD_ALT_START, HIP_HOLD_DOSAGE
 from pypdf import PdfReader
 
 from glutemap.citation import short_citation
-from glutemap.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, unicode_font
+from glutemap.exercises import dosage_numbers
+from glutemap.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, take_home_code, unicode_font
 from glutemap.loader import load_knowledge
 from glutemap.models import KnowledgeBase
 from glutemap.plan import EMPTY_PLAN, PlanItem, add
@@ -32,6 +33,34 @@ def _pdf_text(pdf: bytes) -> str:
 
 def _folded(text: str) -> str:
     return " ".join(text.split())
+
+
+# --- what the QR code carries ----------------------------------------------------------------------------------
+
+
+def test_take_home_text_lists_exercises_in_order_with_side_and_dosage_numbers(knowledge: KnowledgeBase) -> None:
+    """The code's text holds the date, then each exercise by number with its side and its dosage numbers."""
+    plan = (PlanItem("hip_hold", "left"), PlanItem("clam_shell", "both"))
+    text = take_home_code(knowledge, plan, TODAY)
+    lines = text.splitlines()
+    assert "23 November 2026" in lines[0]
+    assert lines[1].startswith("1. Hip hold, your left leg: ") and lines[2].startswith("2. Clam shell, both legs: ")
+    assert all(number in lines[2] for number in dosage_numbers(knowledge.exercises["clam_shell"].dosage))
+    assert "Stop" in lines[-1]
+
+
+def test_take_home_text_leaves_out_exercises_no_longer_in_the_knowledge(knowledge: KnowledgeBase) -> None:
+    """An exercise removed from the knowledge since it was planned is not in the code."""
+    text = take_home_code(knowledge, (PlanItem("gone_now", "both"), PlanItem("clam_shell", "both")), TODAY)
+    assert "gone_now" not in text
+    assert "1. Clam shell" in text
+
+
+def test_with_the_clinic_address_the_code_is_a_short_link_to_the_plan(knowledge: KnowledgeBase) -> None:
+    """A clinic that serves GluteMap to visitors' homes gets a link that opens the plan there."""
+    plan = (PlanItem("hip_hold", "left"), PlanItem("gone_now", "both"), PlanItem("clam_shell", "both"))
+    link = take_home_code(knowledge, plan, TODAY, "https://glutemap.example.org")
+    assert link == "https://glutemap.example.org/plan?plan=hip_hold.l~clam_shell.b"
 
 
 def test_handout_numbers_exercises_with_their_side(knowledge: KnowledgeBase) -> None:

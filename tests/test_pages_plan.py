@@ -113,8 +113,17 @@ def test_qr_text_shown_is_the_plan_text() -> None:
     """The "what the code contains" text names the exercise, the side and the dosage."""
     app = _plan_page("toe_taps")
     (shown,) = [text.value for text in app.text if text.value.startswith("GluteMap exercise plan")]
-    assert "1. Toe taps (lying on your back) — both legs" in shown
-    assert "10 reps in total, 1 round in total, with or without an ankle weight" in shown
+    assert "1. Toe taps (lying on your back), both legs: Repetitions: 10" in shown
+
+
+def test_with_a_clinic_address_the_code_opens_the_plan_there(tmp_path, monkeypatch) -> None:
+    """A clinic that set plan_address gets a QR code of a short link to the plan, captioned as such."""
+    settings = tmp_path / "clinic.yaml"
+    settings.write_text('plan_address: "https://glutemap.example-clinic.org"\n', encoding="utf-8")
+    monkeypatch.setenv("GLUTEMAP_SETTINGS", str(settings))
+    app = _plan_page("clam_shell")
+    assert strings.PLAN_QR_LINK_CAPTION in _image_captions(app)
+    assert "https://glutemap.example-clinic.org/plan?plan=clam_shell.b" in [text.value for text in app.text]
 
 
 def test_plan_page_asks_for_nothing_typed() -> None:

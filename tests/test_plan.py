@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 import pytest
 from conftest import write_knowledge
-from exercise_knowledge import EXTRA_FILES, HIP_HOLD_DOSAGE
+from exercise_knowledge import EXTRA_FILES
 from hypothesis import given
 from hypothesis import strategies as st
 
 from glutemap import plan as plans
 from glutemap.loader import load_knowledge
 from glutemap.models import KnowledgeBase
-from glutemap.plan import SIDES, PlanItem, add, clean, long_date, move, plan_text, remove, set_side, side_for
+from glutemap.plan import SIDES, PlanItem, add, clean, from_param, long_date, move, plan_link, remove, set_side, side_for
 
 KNOWN = ("clam_shell", "hip_hold", "toe_taps")
 TODAY = dt.date(2026, 11, 23)
@@ -112,24 +111,6 @@ def test_long_date_spells_the_month() -> None:
     assert long_date(TODAY) == "23 November 2026"
 
 
-def test_plan_text_lists_exercises_in_order_with_side_and_dosage(knowledge: KnowledgeBase) -> None:
-    """The QR text holds the date, then each exercise by number with its side and its dosage as written."""
-    plan = (PlanItem("hip_hold", "left"), PlanItem("clam_shell", "both"))
-    text = plan_text(knowledge, plan, TODAY)
-    assert "23 November 2026" in text.splitlines()[0]
-    assert text.index("1. Hip hold — your left leg") < text.index("2. Clam shell — both legs")
-    assert HIP_HOLD_DOSAGE in text
-    assert knowledge.exercises["clam_shell"].dosage.text in text
-    assert knowledge.disclaimer.short in text
-
-
-def test_plan_text_leaves_out_exercises_no_longer_in_the_knowledge(knowledge: KnowledgeBase) -> None:
-    """An exercise removed from the knowledge since it was planned is not printed."""
-    text = plan_text(knowledge, (PlanItem("gone_now", "both"), PlanItem("clam_shell", "both")), TODAY)
-    assert "gone_now" not in text
-    assert "1. Clam shell" in text
-
-
 # Visitor text in the property test is drawn from Unicode's private-use area, which no knowledge text uses,
 # so finding any such character in the plan text would prove that visitor text leaked in.
 VISITOR_TEXT = st.text(alphabet=st.characters(min_codepoint=0xE000, max_codepoint=0xF8FF), min_size=1, max_size=30)
@@ -158,18 +139,15 @@ def test_a_plan_only_ever_holds_known_ids_and_the_three_sides(operations) -> Non
     assert len({item.exercise_id for item in plan}) == len(plan)
 
 
-@given(operations=st.lists(OPERATION, max_size=25))
-def test_plan_text_never_contains_visitor_text(knowledge: KnowledgeBase, operations) -> None:
-    """Text offered as ids or sides never reaches the plan's text (which is what the QR code carries)."""
-    plan: plans.Plan = ()
-    for operation in operations:
-        plan = _apply(plan, operation, tuple(knowledge.exercises))
-    text = plan_text(knowledge, plan, TODAY)
-    assert not any(unicodedata.category(char) == "Co" for char in text)
-
-
-
 # --- the plan in the address ------------------------------------------------------------------------------------
+
+
+def test_a_plan_link_opens_my_plan_at_the_address_with_the_plan_in_it(shipped_knowledge: KnowledgeBase) -> None:
+    """The link is the address's My plan page with the plan parameter, and reads back to the same plan."""
+    plan = (PlanItem("clam_shell", "right"), PlanItem("side_plank", "both"))
+    link = plan_link("https://glutemap.example.org/", plan)
+    assert link == "https://glutemap.example.org/plan?plan=clam_shell.r~side_plank.b"
+    assert from_param(link.split("plan=", 1)[1], shipped_knowledge.exercises) == plan
 
 
 def test_a_plan_round_trips_through_its_address_value(shipped_knowledge: KnowledgeBase) -> None:

@@ -8,9 +8,10 @@ import io
 import zxingcpp
 from PIL import Image
 
+from glutemap.handout import take_home_code
 from glutemap.models import KnowledgeBase
-from glutemap.plan import EMPTY_PLAN, add, plan_text
-from glutemap.qr import fits, qr_png, qr_svg
+from glutemap.plan import EMPTY_PLAN, PlanItem, add
+from glutemap.qr import MODULE_PIXELS, QUIET_ZONE, fits, qr_png, qr_svg
 
 
 def _decoded(png: bytes) -> str:
@@ -24,10 +25,35 @@ def test_qr_of_a_nine_exercise_plan_decodes_to_exactly_the_plan_text(shipped_kno
     plan = EMPTY_PLAN
     for exercise_id in list(shipped_knowledge.exercises)[:9]:
         plan = add(plan, exercise_id, shipped_knowledge.exercises, "left")
-    text = plan_text(shipped_knowledge, plan, dt.date(2026, 11, 23))
+    text = take_home_code(shipped_knowledge, plan, dt.date(2026, 11, 23))
     png = qr_png(text)
     assert png is not None
     assert _decoded(png) == text
+
+
+def _version(png: bytes) -> int:
+    """The QR version (size) of a code drawn by qr_png: 21 modules for version 1, 4 more per version."""
+    modules = Image.open(io.BytesIO(png)).width // MODULE_PIXELS - 2 * QUIET_ZONE
+    return (modules - 17) // 4
+
+
+THREE_EXERCISES = (PlanItem("clam_shell", "right"), PlanItem("side_plank", "both"), PlanItem("glute_bridge", "both"))
+
+
+def test_a_three_exercise_plan_as_text_needs_a_mid_sized_code(shipped_knowledge: KnowledgeBase) -> None:
+    """A typical plan's text code stays at version 15 or below (it was 21: the full dosage text and the notice)."""
+    png = qr_png(take_home_code(shipped_knowledge, THREE_EXERCISES, dt.date(2026, 11, 23)))
+    assert png is not None
+    assert _version(png) <= 15
+
+
+def test_a_three_exercise_plan_as_a_link_needs_a_small_code(shipped_knowledge: KnowledgeBase) -> None:
+    """With the clinic's address the same plan is a version 5 code or smaller: quick to scan from a screen."""
+    link = take_home_code(shipped_knowledge, THREE_EXERCISES, dt.date(2026, 11, 23), "https://glutemap.example-clinic.org")
+    png = qr_png(link)
+    assert png is not None
+    assert _version(png) <= 5
+    assert _decoded(png) == link
 
 
 def test_qr_keeps_typographic_characters() -> None:
