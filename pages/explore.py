@@ -13,6 +13,7 @@ from glutemap.flow import flow_figure, flow_table
 from glutemap.models import KnowledgeBase
 from glutemap.plan import Side, side_for
 from glutemap.search.text import MAX_TEXT_CHARS
+from glutemap.settings import deployment
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view_picker
 from glutemap.ui.components import (
@@ -136,7 +137,8 @@ with st.container(border=True, key="explore_safety"):
 
 st.subheader(strings.EXPLORE_WHERE_HEADING)
 body_view = view_picker(key="explore_view")
-map_column, words_column = st.columns([2, 3])
+# A kiosk's portrait screen gives the map half its width; elsewhere the words get the wider column.
+map_column, words_column = st.columns([1, 1] if deployment().kiosk else [2, 3])
 with map_column:
     st.caption(strings.BODYMAP_HELP)
     body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)

@@ -85,6 +85,16 @@ def test_navigation_is_the_apps_own_large_buttons(kiosk_page: Page) -> None:
         assert kiosk_page.locator(selector).count() == 0, selector
 
 
+def test_explore_uses_the_portrait_screen(kiosk_page: Page) -> None:
+    """On a 1,080 px wide portrait screen the page spans nearly all of it and the map gets about half."""
+    kiosk_page.locator("[data-testid=stPageLink] a").filter(has_text=strings.NAV_EXPLORE).first.click()
+    kiosk_page.get_by_role("heading", name=strings.EXPLORE_TITLE, level=1).wait_for()
+    content = kiosk_page.locator("[data-testid=stMainBlockContainer]").bounding_box()
+    body = kiosk_page.locator('svg.gm-view[data-view="back"]').bounding_box()
+    assert content is not None and content["width"] >= 0.95 * KIOSK_VIEWPORT["width"]
+    assert body is not None and body["width"] >= 0.4 * KIOSK_VIEWPORT["width"]
+
+
 def test_shortcut_keys_change_nothing(kiosk_page: Page) -> None:
     """Pressing c, r and Escape opens no dialog and starts no rerun."""
     kiosk_page.mouse.click(5, 5)
