@@ -110,8 +110,8 @@ def show_condition(view: ConditionView) -> None:
     if view.questions_to_ask:
         st.subheader(strings.CONDITION_QUESTIONS)
         bullets(view.questions_to_ask)
-    show_next_steps(knowledge, [view.id], urgent=False, key="condition_next_steps")
-    glossary_for(knowledge, view.texts())
+    next_step_texts = show_next_steps(knowledge, [view.id], urgent=False, key="condition_next_steps")
+    glossary_for(knowledge, (*view.texts(), *next_step_texts))
 
     with st.expander(strings.CONDITION_FOR_CLINICIANS):
         if view.icd10cm:

@@ -36,8 +36,11 @@ from glutemap.ui.scroll import bring_into_view
 REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
 
 
-def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> None:
-    """One card per condition that fits: why it was shown, how the muscles are involved, exercises (planned for `side`)."""
+def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> tuple[str, ...]:
+    """One card per condition that fits: why it was shown, how the muscles are involved, exercises (planned for `side`).
+
+    Returns the texts shown (as every results section does), for the page's one list of words used.
+    """
     for note in view.result.notes:
         with st.container(border=True, key=f"area_note_{note.region}"):
             blocks(md_heading(strings.EXPLORE_AREA_NOTE.format(label=note.label)), plain(note.causes),
@@ -72,20 +75,22 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> 
                 st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
             st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
                          query_params={"condition": card.id}, icon=":material/arrow_forward:")
+    return (*(card.summary for card in view.cards), *(item.how for card in view.cards for item in card.involvement))
 
 
-def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body_view: str) -> None:
+def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body_view: str) -> tuple[str, ...]:
     """Why each muscle is on the list, then where each one can send pain, with the chosen places outlined."""
     if not view.result.muscles:
         st.write(strings.EXPLORE_SECTION_EMPTY)
-        return
+        return ()
+    shown = tuple(line for muscle in view.result.muscles for line in muscle.why)
     st.subheader(strings.EXPLORE_MUSCLES_HEADING)
     for muscle in view.result.muscles:
         blocks(md_section(muscle.name, muscle.why))
         with st.expander(strings.MUSCLE_DRAWING_EXPANDER.format(name=plain(muscle.name))):
             show_muscle_drawing(knowledge, muscle.id)
     if not (view.result.regions or view.result.regions_from_text):
-        return
+        return shown
     st.subheader(strings.EXPLORE_REFERRAL_HEADING)
     st.write(strings.EXPLORE_REFERRAL_INTRO)
     chosen = [*view.result.regions, *view.result.regions_from_text]
@@ -94,17 +99,19 @@ def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body
             st.image(referral_figure(knowledge, muscle_id, body_view, chosen),
                      alt=referral_description(knowledge, muscle_id, body_view))
             table([dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)])
+    return shown
 
 
-def show_flow(view: ExploreView) -> None:
+def show_flow(view: ExploreView) -> tuple[str, ...]:
     """The links from places to conditions, muscles and exercises, as a figure and as a table."""
     if not view.flow:
         st.write(strings.EXPLORE_SECTION_EMPTY)
-        return
+        return ()
     chart(flow_figure(view.flow, strings.FLOW_KIND_LABELS, strings.EXPLORE_FLOW_TITLE), key="flow_chart",
           alt=strings.EXPLORE_FLOW_TITLE)
     with st.expander(strings.EXPLORE_FLOW_TABLE):
         table(flow_table(view.flow, strings.FLOW_KIND_LABELS))
+    return ()
 
 
 RESULTS_ANCHOR = "explore_results"
@@ -219,5 +226,5 @@ if view.has_input:
     shown_section = st.segmented_control(
         strings.EXPLORE_SECTIONS_LABEL, options=list(sections), default=first_section, required=True, key=keys.RESULTS_SECTION
     )
-    sections.get(shown_section, sections[first_section])()
-    glossary_for(knowledge, [card.summary for card in view.cards] + [i.how for c in view.cards for i in c.involvement])
+    shown_texts = sections.get(shown_section, sections[first_section])()
+    glossary_for(knowledge, shown_texts)

@@ -180,6 +180,15 @@ def test_an_exercise_added_from_right_side_areas_is_planned_for_the_right_leg(ex
     assert [item.side for item in explore.session_state["plan"]] == ["right"]
 
 
+@pytest.mark.parametrize("section", [strings.EXPLORE_SECTION_CONDITIONS, strings.EXPLORE_SECTION_NEXT])
+def test_each_results_section_has_one_list_of_words_used(explore: AppTest, section: str) -> None:
+    """The words-used list appears once, at the end, whichever section is shown (the next steps had their own)."""
+    explore.session_state[keys.SYMPTOM_TEXT] = "pain on the side of my hip when I lie on it"
+    explore.session_state[keys.RESULTS_SECTION] = section
+    explore.run()
+    assert [expander.label for expander in explore.expander].count(strings.GLOSSARY_HEADING) == 1
+
+
 def test_acknowledging_the_urgent_panel_shows_exercises(explore: AppTest) -> None:
     """After "I understand", exercise links appear while the urgent panel stays on top."""
     explore.session_state[keys.RED_FLAGS] = ["fever_with_pain"]

@@ -90,6 +90,12 @@ def test_condition_deep_link_opens_that_condition(shipped_knowledge: KnowledgeBa
     assert app.header[0].value == plain(shipped_knowledge.conditions["it_band_syndrome"].name)
 
 
+def test_a_condition_page_has_one_list_of_words_used() -> None:
+    """The condition's own text and its next steps share one words-used list."""
+    app = open_page("pages/conditions.py", condition="trochanteric_bursitis")
+    assert [expander.label for expander in app.expander].count(strings.GLOSSARY_HEADING) == 1
+
+
 def test_condition_deep_link_on_home_reaches_the_conditions_page(shipped_knowledge: KnowledgeBase) -> None:
     """A condition link that lands on the home page is routed to the condition's page."""
     app = AppTest.from_file(APP, default_timeout=TIMEOUT)

@@ -20,7 +20,7 @@ from glutemap.plan import long_date
 from glutemap.search.matcher import UrgentMatch
 from glutemap.settings import deployment
 from glutemap.ui.clinic_settings import clinic_settings
-from glutemap.ui.components import blocks, chart, glossary_for, md_bold, md_heading, md_section, plain, say, sources_list, table
+from glutemap.ui.components import blocks, chart, md_bold, md_heading, md_section, plain, say, sources_list, table
 
 log = logging.getLogger("glutemap")
 
@@ -89,8 +89,11 @@ def _trial(trial: TrialNumbers, key: str) -> None:
         )
 
 
-def render_next_steps(knowledge: KnowledgeBase, steps: NextSteps, key: str = "next_steps") -> None:
-    """Lay out an already-built `NextSteps`: top choice, other choices, numbers, questions, sources."""
+def render_next_steps(knowledge: KnowledgeBase, steps: NextSteps, key: str = "next_steps") -> tuple[str, ...]:
+    """Lay out an already-built `NextSteps`: top choice, other choices, numbers, questions, sources.
+
+    Returns the texts shown, for the page's one list of words used (a page shows that list once, at its end).
+    """
     with st.container(key=key):
         st.header(strings.DECIDE_HEADING)
         st.write(strings.DECIDE_INTRO_URGENT if steps.urgent else strings.DECIDE_INTRO)
@@ -111,22 +114,27 @@ def render_next_steps(knowledge: KnowledgeBase, steps: NextSteps, key: str = "ne
         if steps.questions:
             st.subheader(strings.DECIDE_QUESTIONS_HEADING)
             blocks(*(md_section(group.condition_name, group.questions) for group in steps.questions))
-        glossary_for(knowledge, steps.texts())
         with st.expander(strings.DECIDE_SOURCES):
             sources_list(knowledge, (sid for sid in steps.source_ids if sid in knowledge.sources))
         if steps.reviewed_on is not None:
             st.caption(strings.REVIEWED_ON.format(date=long_date(steps.reviewed_on)))
         st.caption(steps.no_commercial_interest)
+    return steps.texts()
 
 
-def show_next_steps(knowledge: KnowledgeBase, condition_ids: Iterable[str], urgent: bool, key: str = "next_steps") -> None:
-    """The decision aid for the conditions on screen; `urgent` puts "seek care now" alone at the top."""
+def show_next_steps(
+    knowledge: KnowledgeBase, condition_ids: Iterable[str], urgent: bool, key: str = "next_steps"
+) -> tuple[str, ...]:
+    """The decision aid for the conditions on screen; `urgent` puts "seek care now" alone at the top.
+
+    Returns the texts shown, for the page's one list of words used.
+    """
     kiosk = deployment().kiosk
     settings, problems = clinic_settings()
     if problems:
         st.caption(strings.CLINIC_SETTINGS_NOTICE.format(count=len(problems)))
     steps = next_steps(knowledge, list(condition_ids), urgent=urgent, kiosk=kiosk, clinic=settings)
-    render_next_steps(knowledge, steps, key)
+    return render_next_steps(knowledge, steps, key)
 
 
 def urgent_panel(urgent: tuple[UrgentMatch, ...]) -> None:
