@@ -437,8 +437,13 @@ EXERCISES_FOR_CLINICIANS = CONDITION_FOR_CLINICIANS
 EXERCISES_PICTURES = "Pictures"
 EXERCISES_PICTURE_START = "Start: {alt}"
 EXERCISES_PICTURE_END = "End: {alt}"
+EXERCISES_PICTURE_MOVING = "Moving picture, from the start to the end and back. Start: {start} End: {end}"
+EXERCISES_PICTURE_MOVING_CAPTION = (
+    "The movement, from start to end and back. It stands still if your device asks for less motion."
+)
 EXERCISES_PICTURE_KEY = (
-    "The thick dark-blue leg is the one doing the exercise; the thin gray leg is the other one. The flat line is the floor."
+    "The dark-blue leg, in front, is the one doing the exercise; the lighter gray leg is the other one, behind. "
+    "The line at the bottom is the floor. An orange arrow shows which way to push when the body does not move."
 )
 EXERCISES_NO_PICTURES = "No picture yet for this exercise."
 EXERCISES_LINK = "Link to this exercise: ?exercise={id}"

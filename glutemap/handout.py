@@ -18,10 +18,10 @@ from fpdf.enums import XPos, YPos
 from glutemap import strings
 from glutemap.citation import short_citation
 from glutemap.decide import ConditionQuestions, questions_to_ask
+from glutemap.exercise_pictures import render_pictures_png
 from glutemap.exercises import dosage_numbers, equipment_lines, pain_rule_text, pain_rules
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.plan import Plan, known, long_date, plan_link, side_text
-from glutemap.stickfigure import render_pictures_png
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ class _Pdf(FPDF):
         self.ln(1)
 
     def pictures(self, pictures: Pictures) -> None:
-        start, end = render_pictures_png(pictures.start, pictures.end, width=480)
+        start, end = render_pictures_png(pictures, width=480)
         width = (self.epw - 6) / 2
         aspect = _png_aspect(start)
         height = width * aspect

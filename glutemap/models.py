@@ -315,14 +315,14 @@ class ExerciseMuscle(Record):
 
 
 class Joint(Record):
-    """A stick-figure joint position in a 100 x 100 box (y grows downward)."""
+    """A joint position of an exercise picture in a 100 x 100 box (y grows downward)."""
 
     x: float = Field(ge=0, le=100)
     y: float = Field(ge=0, le=100)
 
 
 class Pose(Record):
-    """Joint positions for a stick figure; names are fixed so every picture draws the same way."""
+    """Joint positions for an exercise picture; names are fixed so every picture draws the same way."""
 
     head: Joint
     neck: Joint
@@ -333,7 +333,19 @@ class Pose(Record):
     other_knee: Joint
     other_ankle: Joint
     hand: Joint
+    elbow: Joint | None = Field(default=None, description="where the elbow sits; left out, it is worked out from the hand")
     floor_y: float = Field(ge=0, le=100)
+
+
+PushJoint = Literal["hip", "knee", "ankle", "toe", "other_knee", "other_ankle", "hand"]
+Prop = Literal["mat", "band", "step", "chair"]
+
+
+class Push(Record):
+    """Which way a hold pushes, drawn as an arrow: where start and end look the same, the arrow shows the effort."""
+
+    joint: PushJoint = Field(description="the joint that pushes")
+    toward: Joint = Field(description="a point in the push direction (same box); the arrow points from the joint toward it")
 
 
 class Pictures(Record):
@@ -341,6 +353,12 @@ class Pictures(Record):
     end: Pose
     alt_start: ShortText
     alt_end: ShortText
+    push: Push | None = Field(default=None, description="for a hold: the push an arrow shows on the end picture")
+    props: tuple[Prop, ...] = Field(
+        default=(),
+        description="what is drawn with the figure: a mat under it, a band around both legs above the knees, "
+        "a step under the working foot (its top at floor_y), a chair under the pelvis",
+    )
 
 
 class Exercise(Record):

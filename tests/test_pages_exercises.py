@@ -98,10 +98,13 @@ def test_stop_if_cautions_are_shown_in_a_warning(shipped_knowledge: KnowledgeBas
 
 
 def test_pictures_carry_their_description_as_caption_and_alt(shipped_knowledge: KnowledgeBase) -> None:
-    """The start and end pictures show their description as visible caption and as alt text."""
+    """The moving picture describes both poses in its alt text; the start and end stills show their description as
+    visible caption and as alt text."""
     pictures = shipped_knowledge.exercises["clam_shell"].pictures
     assert pictures is not None
     assert _images(_open("clam_shell")) == [
+        (strings.EXERCISES_PICTURE_MOVING_CAPTION,
+         strings.EXERCISES_PICTURE_MOVING.format(start=pictures.alt_start, end=pictures.alt_end)),
         (strings.EXERCISES_PICTURE_START.format(alt=pictures.alt_start), pictures.alt_start),
         (strings.EXERCISES_PICTURE_END.format(alt=pictures.alt_end), pictures.alt_end),
     ]
@@ -163,7 +166,7 @@ def test_tiny_exercise_shows_its_dosage_and_picture(tiny_app: AppTest) -> None:
     """An exercise from another knowledge folder shows its own dosage text and picture description."""
     tiny_app.radio(key="exercise_choice").set_value("hip_hold").run()
     assert HIP_HOLD_DOSAGE in _text(tiny_app)
-    assert _images(tiny_app)[0][1] == HIP_HOLD_ALT_START
+    assert _images(tiny_app)[1][1] == HIP_HOLD_ALT_START
 
 
 def test_add_to_plan_button_adds_the_exercise_and_then_confirms() -> None:

@@ -14,10 +14,10 @@ from plotly.graph_objects import Figure
 
 from glutemap import language, strings
 from glutemap.citation import citation_line
+from glutemap.exercise_pictures import display_width, render_motion_svg, render_pictures_svg
 from glutemap.glossary import terms_in
 from glutemap.models import KnowledgeBase, Pictures
 from glutemap.muscle_drawings import VIEWS, has_muscle_drawing, muscle_drawing, muscle_drawing_text
-from glutemap.stickfigure import render_pictures_svg
 from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge, knowledge_in
 
@@ -128,9 +128,15 @@ def chart(figure: Figure, key: str, alt: str, *, static: bool = False, streamlit
     )
 
 
+MOVING_PICTURE_HEIGHT = 260  # pixels: a standing figure stays within one phone screen
+
+
 def exercise_pictures(pictures: Pictures) -> None:
-    """An exercise's start and end drawings side by side, each captioned with its description."""
-    start, end = render_pictures_svg(pictures.start, pictures.end, pictures.alt_start, pictures.alt_end)
+    """An exercise moving from start to end and back, then its start and end stills side by side, each described."""
+    moving_alt = strings.EXERCISES_PICTURE_MOVING.format(start=pictures.alt_start, end=pictures.alt_end)
+    st.image(render_motion_svg(pictures, moving_alt), caption=strings.EXERCISES_PICTURE_MOVING_CAPTION, alt=moving_alt,
+             width=display_width(pictures, MOVING_PICTURE_HEIGHT))
+    start, end = render_pictures_svg(pictures)
     left, right = st.columns(2)
     left.image(start, caption=strings.EXERCISES_PICTURE_START.format(alt=pictures.alt_start), alt=pictures.alt_start,
                width="stretch")
