@@ -159,6 +159,20 @@ def short_citation(source: Source) -> str:
     return f"{line} {address}" if address else line
 
 
+def brief_citation(source: Source) -> str:
+    """The shortest line a reader can still find the work by, for print: first author, journal or title, year, and
+    its DOI or PubMed id when it has one (never a long web address)."""
+    line = short_citation(source)
+    address = source_address(source)
+    if address:
+        line = line.removesuffix(f" {address}")
+    if source.doi:
+        return f"{line} doi:{source.doi}"
+    if source.pmid:
+        return f"{line} PMID {source.pmid}"
+    return line
+
+
 def source_address(source: Source) -> str | None:
     """The one address to show: https://doi.org/DOI, else the PubMed page, else the official url, else None."""
     if source.doi:

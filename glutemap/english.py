@@ -583,6 +583,7 @@ HANDOUT_QUESTIONS = "Questions to ask your clinician"
 HANDOUT_NOTICE = "Please read"
 HANDOUT_EMERGENCY = "In an emergency"
 HANDOUT_SOURCES = "Sources"
+HANDOUT_SOURCES_SEPARATOR = " · "
 HANDOUT_FILE_NAME = "glutemap-plan-{date}.pdf"
 HANDOUT_PDF_TITLE = "GluteMap exercise plan"
 MONTHS = (

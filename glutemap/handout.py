@@ -16,7 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from glutemap import strings
-from glutemap.citation import short_citation
+from glutemap.citation import brief_citation
 from glutemap.decide import ConditionQuestions, questions_to_ask
 from glutemap.exercise_pictures import render_pictures_png
 from glutemap.exercises import dosage_numbers, equipment_lines, pain_rule_text, pain_rules
@@ -82,9 +82,12 @@ def build_handout(
         date_line=strings.HANDOUT_DATE.format(date=long_date(today)),
         intro=knowledge.disclaimer.short,
         items=tuple(items),
-        notice=(*knowledge.disclaimer.full, knowledge.disclaimer.not_a_diagnosis),
+        notice=(*knowledge.disclaimer.before_exercise, knowledge.disclaimer.not_a_diagnosis),
         emergency=knowledge.disclaimer.emergency,
-        sources=tuple(short_citation(knowledge.sources[source]) for source in source_ids if source in knowledge.sources),
+        # Two records of one publication (e.g. read at two addresses) are one line.
+        sources=tuple(
+            dict.fromkeys(brief_citation(knowledge.sources[source]) for source in source_ids if source in knowledge.sources)
+        ),
         questions=questions_to_ask(knowledge, condition_ids),
         pain_rules=_pain_lines(knowledge, tuple(condition_ids)) if items else (),
     )
@@ -120,7 +123,14 @@ def take_home_code(knowledge: KnowledgeBase, plan: Plan, today: dt.date, address
 # --- PDF ------------------------------------------------------------------------------------------------------
 
 FONT_FAMILY = "GluteMapSans"
-ITEM_START_ROOM = 95  # millimetres: heading, pictures with captions, and the dosage
+# Millimetres. An exercise is its pictures in a narrow column on the left and its words beside them, so three
+# exercises fit on about two A4 pages; a new exercise starts on a new page only when its pictures would not fit.
+PICTURE_COLUMN = 40
+COLUMN_GAP = 5
+PICTURE_MAX_HEIGHT = 38
+HEADING_ROOM = 12
+WORDS_START_ROOM = 40
+TEXT_SIZE = 9.5
 # Unicode fonts commonly installed on Debian; without one the PDF falls back to Helvetica and plain Latin-1 text.
 FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = (
     (
@@ -181,32 +191,70 @@ class _Pdf(FPDF):
         self.multi_cell(0, size * 0.48, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
-    def listed(self, items: Sequence[str], numbered: bool) -> None:
-        self.set_font(self.body_font, "", 10.5)
+    def listed(self, items: Sequence[str], numbered: bool, size: float = 10.5) -> None:
+        self.set_font(self.body_font, "", size)
+        line = size * 0.48
         for number, item in enumerate(items, start=1):
             marker = f"{number}." if numbered else "-"
-            self.cell(7, 5, marker)
-            self.multi_cell(0, 5, self.text_of(item), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.cell(6, line, marker)
+            self.multi_cell(0, line, self.text_of(item), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
-    def pictures(self, pictures: Pictures) -> None:
-        start, end = render_pictures_png(pictures, width=480)
-        width = (self.epw - 6) / 2
-        aspect = _png_aspect(start)
-        height = width * aspect
-        caption_room = 14
-        if self.get_y() + height + caption_room > self.page_break_trigger:
-            self.add_page()
-        top = self.get_y()
-        for index, (png, label, alt) in enumerate(
-            ((start, strings.HANDOUT_PICTURE_START, pictures.alt_start), (end, strings.HANDOUT_PICTURE_END, pictures.alt_end))
+    def picture_column(self, pictures: Pictures, top: float, draw: bool = True) -> float:
+        """The start and end pictures, each captioned, one above the other in the left column; returns their bottom.
+
+        With `draw=False` nothing is drawn: only the bottom is measured (to decide whether the exercise fits the page).
+        """
+        start, end = render_pictures_png(pictures, width=360)
+        # A standing figure is tall: cap its height and narrow it instead, so two pictures stay beside the words.
+        height = min(PICTURE_COLUMN * _png_aspect(start), PICTURE_MAX_HEIGHT)
+        width = height / _png_aspect(start)
+        y = top
+        self.set_font(self.body_font, "", 7.5)
+        for png, label, alt in (
+            (start, strings.HANDOUT_PICTURE_START, pictures.alt_start),
+            (end, strings.HANDOUT_PICTURE_END, pictures.alt_end),
         ):
-            left = self.l_margin + index * (width + 6)
-            self.image(io.BytesIO(png), x=left, y=top, w=width, h=height, alt_text=self.text_of(alt))
-            self.set_xy(left, top + height + 1)
-            self.set_font(self.body_font, "", 8.5)
-            self.multi_cell(width, 3.8, self.text_of(f"{label}: {alt}"), align="L")
-        self.set_xy(self.l_margin, top + height + caption_room + 2)
+            caption = self.text_of(f"{label}: {alt}")
+            if draw:
+                self.image(io.BytesIO(png), x=self.l_margin, y=y, w=width, h=height, alt_text=self.text_of(alt))
+            caption_height: float = self.multi_cell(PICTURE_COLUMN, 3.2, caption, dry_run=True, output="HEIGHT")  # type: ignore[assignment]
+            if draw:
+                self.set_xy(self.l_margin, y + height + 0.5)
+                self.multi_cell(PICTURE_COLUMN, 3.2, caption, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            y += height + 0.5 + caption_height + 2
+        return y
+
+    def exercise(self, item: HandoutItem) -> None:
+        """One exercise: heading, then pictures on the left and dosage, equipment, steps and cautions beside them."""
+        # A new page only when the heading, the pictures (or the first lines) would not fit on this one.
+        needed = HEADING_ROOM + (self.picture_column(item.pictures, 0, draw=False) if item.pictures else WORDS_START_ROOM)
+        if self.get_y() + needed > self.page_break_trigger:
+            self.add_page()
+        self.heading(item.heading, size=12)
+        top, page = self.get_y(), self.page_no()
+        pictures_bottom = self.picture_column(item.pictures, top) if item.pictures is not None else top
+        margin = self.l_margin
+        if item.pictures is not None:
+            self.set_left_margin(margin + PICTURE_COLUMN + COLUMN_GAP)
+        self.set_xy(self.l_margin, top)
+        self.heading(strings.HANDOUT_DOSAGE, size=10)
+        self.paragraph(item.dosage, size=TEXT_SIZE, bold=True)
+        if item.equipment:
+            self.heading(strings.HANDOUT_EQUIPMENT, size=10)
+            self.listed(item.equipment, numbered=False, size=TEXT_SIZE)
+        self.heading(strings.HANDOUT_STEPS, size=10)
+        self.listed(item.steps, numbered=True, size=TEXT_SIZE)
+        self.heading(strings.HANDOUT_STOP_IF, size=10)
+        self.set_font(self.body_font, "B", TEXT_SIZE)
+        for caution in item.stop_if:
+            self.cell(6, 4.6, "!")
+            self.multi_cell(0, 4.6, self.text_of(caution), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        words_bottom = self.get_y()
+        self.set_left_margin(margin)
+        # The words may run onto the next page (the pictures never do): then they alone set where the next part goes.
+        self.set_xy(margin, words_bottom if self.page_no() > page else max(words_bottom, pictures_bottom))
+        self.ln(3)
 
 
 def _png_aspect(png: bytes) -> float:
@@ -230,26 +278,8 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
         pdf.heading(strings.HANDOUT_PAIN, size=11)
         pdf.listed(handout.pain_rules, numbered=False)
     for item in handout.items:
-        pdf.ln(3)
-        # Keep an exercise's heading on the same page as its pictures and first lines.
-        if pdf.get_y() + ITEM_START_ROOM > pdf.page_break_trigger:
-            pdf.add_page()
-        pdf.heading(item.heading)
-        if item.pictures is not None:
-            pdf.pictures(item.pictures)
-        pdf.heading(strings.HANDOUT_DOSAGE, size=11)
-        pdf.paragraph(item.dosage)
-        if item.equipment:
-            pdf.heading(strings.HANDOUT_EQUIPMENT, size=11)
-            pdf.listed(item.equipment, numbered=False)
-        pdf.heading(strings.HANDOUT_STEPS, size=11)
-        pdf.listed(item.steps, numbered=True)
-        pdf.heading(strings.HANDOUT_STOP_IF, size=11)
-        pdf.set_font(pdf.body_font, "B", 10.5)
-        for caution in item.stop_if:
-            pdf.cell(7, 5, "!")
-            pdf.multi_cell(0, 5, pdf.text_of(caution), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(1)
+        pdf.ln(2)
+        pdf.exercise(item)
     if handout.questions:
         pdf.ln(3)
         pdf.heading(strings.HANDOUT_QUESTIONS)
@@ -263,6 +293,7 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
     pdf.heading(strings.HANDOUT_EMERGENCY, size=11)
     pdf.paragraph(handout.emergency, bold=True)
     if handout.sources:
-        pdf.heading(strings.HANDOUT_SOURCES, size=11)
-        pdf.listed(handout.sources, numbered=True)
+        # Short: one run of brief citations (the app's Sources page has each in full with its address).
+        pdf.heading(strings.HANDOUT_SOURCES, size=10)
+        pdf.paragraph(strings.HANDOUT_SOURCES_SEPARATOR.join(handout.sources), size=7.5)
     return bytes(pdf.output())

@@ -481,11 +481,20 @@ class GlossaryTerm(Record):
 class Disclaimer(Record):
     short: Text
     full: tuple[Text, ...] = Field(min_length=1)
+    before_exercise: tuple[Text, ...] = Field(
+        min_length=1,
+        description="what to know before and while exercising: shown after `full` on screen, and alone on the take-home plan",
+    )
     emergency: Text
     privacy: Text
     not_a_diagnosis: Text
     sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
+
+    @property
+    def notice(self) -> tuple[str, ...]:
+        """The whole notice as a screen shows it: the general paragraphs, then those about exercising."""
+        return (*self.full, *self.before_exercise)
 
 
 EmgStatistic = Literal["mean", "median"]

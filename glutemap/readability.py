@@ -212,6 +212,7 @@ def patient_passages(knowledge: KnowledgeBase) -> Iterator[Passage]:
     for name in ("short", "emergency", "privacy", "not_a_diagnosis"):
         yield Passage("disclaimer", "disclaimer", name, getattr(disclaimer, name))
     yield from _many("disclaimer", "disclaimer", "full", disclaimer.full)
+    yield from _many("disclaimer", "disclaimer", "before_exercise", disclaimer.before_exercise)
     for study in knowledge.emg.values():
         yield Passage("emg", study.id, "caveat", study.caveat)
 

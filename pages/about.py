@@ -20,13 +20,13 @@ st.header(strings.ABOUT_HOW_TO_USE)
 numbered(strings.ABOUT_STEPS)
 
 st.header(strings.ABOUT_NOTICE)
-for paragraph in knowledge.disclaimer.full:
+for paragraph in knowledge.disclaimer.notice:
     say(paragraph)
 st.header(strings.ABOUT_EMERGENCY)
 say(knowledge.disclaimer.emergency)
 st.header(strings.ABOUT_PRIVACY)
 say(knowledge.disclaimer.privacy)
-glossary_for(knowledge, (*knowledge.disclaimer.full, knowledge.disclaimer.emergency))
+glossary_for(knowledge, (*knowledge.disclaimer.notice, knowledge.disclaimer.emergency))
 
 sources = sources_view(knowledge)
 st.header(strings.ABOUT_SOURCES)

@@ -23,6 +23,8 @@ TINY_FILES: dict[str, str] = {
 short: "Education only, not a diagnosis."
 full:
   - "GluteMap explains muscles and exercises in plain words."
+before_exercise:
+  - "Start gently and stop if it hurts more."
 emergency: "If you have an emergency sign, get help now."
 privacy: "Nothing you type is stored."
 not_a_diagnosis: "Only a clinician who examines you can tell what is wrong."

@@ -9,7 +9,7 @@ import pytest
 from exercise_knowledge import EXTRA_FILES, HIP_HOLD_ALT_START, HIP_HOLD_DOSAGE
 from pypdf import PdfReader
 
-from glutemap.citation import short_citation
+from glutemap.citation import brief_citation
 from glutemap.exercises import dosage_numbers
 from glutemap.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, take_home_code, unicode_font
 from glutemap.loader import load_knowledge
@@ -80,11 +80,11 @@ def test_handout_holds_dosage_steps_cautions_and_pictures(knowledge: KnowledgeBa
 
 
 def test_handout_lists_each_source_once(knowledge: KnowledgeBase) -> None:
-    """Sources shared by several planned exercises are listed once, each as one short citation line."""
+    """Sources shared by several planned exercises are listed once, each as one brief citation line."""
     both = (PlanItem("clam_shell", "both"), PlanItem("hip_hold", "both"))
     sources = build_handout(knowledge, both, TODAY).sources
     assert len(sources) == len(set(sources))
-    assert short_citation(knowledge.sources["review_one"]) in sources
+    assert brief_citation(knowledge.sources["review_one"]) in sources
 
 
 def test_handout_date_is_spelled_out(knowledge: KnowledgeBase) -> None:
@@ -93,15 +93,17 @@ def test_handout_date_is_spelled_out(knowledge: KnowledgeBase) -> None:
 
 
 def test_pdf_text_holds_each_dosage_and_the_disclaimer(knowledge: KnowledgeBase) -> None:
-    """The PDF's text holds every chosen exercise's dosage text exactly, the date and the disclaimer."""
+    """The PDF's text holds every chosen exercise's dosage text exactly, the date, the short notice and what to know
+    before exercising (the rest of the notice stays on screen, one tap away)."""
     plan = (PlanItem("hip_hold", "left"), PlanItem("clam_shell", "both"))
     text = _pdf_text(handout_pdf(build_handout(knowledge, plan, TODAY)))
     assert HIP_HOLD_DOSAGE in text
     assert knowledge.exercises["clam_shell"].dosage.text in text
     assert "23 November 2026" in text
     assert _folded(knowledge.disclaimer.short) in text
-    for paragraph in knowledge.disclaimer.full:
+    for paragraph in knowledge.disclaimer.before_exercise:
         assert _folded(paragraph) in text
+    assert all(_folded(paragraph) not in text for paragraph in knowledge.disclaimer.full)
 
 
 def test_pdf_holds_cautions_picture_descriptions_and_sources(knowledge: KnowledgeBase) -> None:
@@ -127,6 +129,23 @@ def test_pdf_of_every_shipped_exercise_holds_each_dosage(shipped_knowledge: Know
     for exercise in shipped_knowledge.exercises.values():
         assert _folded(exercise.dosage.text) in text, exercise.id
     assert _folded(shipped_knowledge.disclaimer.short) in text
+
+
+def test_a_three_exercise_plan_prints_on_three_pages_at_most(shipped_knowledge: KnowledgeBase) -> None:
+    """Pictures beside the words, only the notice about exercising, and brief sources: three exercises with their
+    questions fit on three A4 pages (they took five)."""
+    plan = (PlanItem("clam_shell", "right"), PlanItem("side_plank", "both"), PlanItem("glute_bridge", "both"))
+    pdf = handout_pdf(build_handout(shipped_knowledge, plan, TODAY, ["trochanteric_bursitis"]))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 3
+
+
+def test_handout_sources_are_brief_and_never_long_web_addresses(shipped_knowledge: KnowledgeBase) -> None:
+    """Each source is one brief citation (with its DOI or PubMed id when it has one), listed once."""
+    plan = (PlanItem("clam_shell", "both"), PlanItem("side_plank", "both"))
+    sources = build_handout(shipped_knowledge, plan, TODAY).sources
+    assert len(sources) == len(set(sources))
+    assert not any("http" in line for line in sources)
+    assert any("doi:" in line for line in sources)
 
 
 def test_pdf_without_a_unicode_font_uses_plain_latin_text(knowledge: KnowledgeBase) -> None:

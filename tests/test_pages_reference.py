@@ -55,7 +55,7 @@ def test_page_runs_and_shows_the_disclaimer(page: str, shipped_knowledge: Knowle
     assert not app.error
     notice = next(expander for expander in app.expander if expander.label == plain(shipped_knowledge.disclaimer.short))
     shown = "\n".join(str(markdown.value) for markdown in notice.markdown)
-    assert all(plain(paragraph) in shown for paragraph in shipped_knowledge.disclaimer.full)
+    assert all(plain(paragraph) in shown for paragraph in shipped_knowledge.disclaimer.notice)
 
 
 # --- conditions -------------------------------------------------------------------------------------------
@@ -264,6 +264,6 @@ def test_about_writes_addresses_as_text_not_links(shipped_knowledge: KnowledgeBa
 def test_about_shows_notice_privacy_and_how_to_use(shipped_knowledge: KnowledgeBase) -> None:
     """The screen gives the full notice, the privacy statement and short steps for using GluteMap."""
     text = _text(open_page("pages/about.py"))
-    for paragraph in (*shipped_knowledge.disclaimer.full, shipped_knowledge.disclaimer.privacy):
+    for paragraph in (*shipped_knowledge.disclaimer.notice, shipped_knowledge.disclaimer.privacy):
         assert plain(paragraph) in text
     assert plain(strings.ABOUT_STEPS[0]) in text

@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from glutemap.citation import UNOFFICIAL_HOSTS, citation_text, short_citation, source_address, unofficial_host
+from glutemap.citation import (
+    UNOFFICIAL_HOSTS,
+    brief_citation,
+    citation_text,
+    short_citation,
+    source_address,
+    unofficial_host,
+)
 from glutemap.handout import build_handout
 from glutemap.loader import check_knowledge
 from glutemap.models import KnowledgeBase, Source
@@ -166,6 +173,13 @@ def test_short_citation_is_first_author_journal_year_and_address() -> None:
     assert short_citation(_source()) == "Mellor R, et al. BMJ. 2018. https://doi.org/10.1136/bmj.k1662"
 
 
+def test_brief_citation_gives_the_doi_instead_of_a_web_address() -> None:
+    """For print: first author, journal, year and "doi:..." (a PubMed id when there is no DOI, else nothing)."""
+    assert brief_citation(_source()) == "Mellor R, et al. BMJ. 2018. doi:10.1136/bmj.k1662"
+    web_only = _source().model_copy(update={"doi": None, "pmid": None, "url": "https://example.org/page"})
+    assert "http" not in brief_citation(web_only)
+
+
 def test_short_citation_keeps_a_bracketed_body_whole() -> None:
     """A body named with its members in brackets is not cut at the commas inside the brackets."""
     body = _source(authors="American College of Sports Medicine (Ratamess NA, Alvar BA)", doi=None, pmid=None)
@@ -252,8 +266,8 @@ def test_source_lines_show_the_citation_and_its_one_address(shipped_knowledge: K
 
 
 def test_handout_lists_only_the_sources_of_its_exercises(shipped_knowledge: KnowledgeBase) -> None:
-    """The handout's sources are one short line for each source of the planned exercises, and nothing else."""
+    """The handout's sources are one brief line for each source of the planned exercises, and nothing else."""
     exercise = next(iter(shipped_knowledge.exercises.values()))
     cited = dict.fromkeys((*exercise.sources, *filter(None, (exercise.dosage.numbers_from,))))
     handout = build_handout(shipped_knowledge, (PlanItem(exercise.id, "both"),), dt.date(2026, 12, 4))
-    assert handout.sources == tuple(short_citation(shipped_knowledge.sources[source]) for source in cited)
+    assert handout.sources == tuple(dict.fromkeys(brief_citation(shipped_knowledge.sources[source]) for source in cited))

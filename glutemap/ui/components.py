@@ -160,7 +160,7 @@ def show_muscle_drawing(knowledge: KnowledgeBase, muscle_id: str) -> None:
 def disclaimer(knowledge: KnowledgeBase) -> None:
     """The short notice on every page as one compact line that opens to the full text."""
     with st.expander(plain(knowledge.disclaimer.short), icon=":material/info:"):
-        blocks(*map(plain, knowledge.disclaimer.full))
+        blocks(*map(plain, knowledge.disclaimer.notice))
 
 
 def unavailable() -> None:
