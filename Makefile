@@ -7,7 +7,7 @@ PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint unit browser chromium fonts screenshots kiosk bench clean serve haproxy test-scale test-long upgrade
+.PHONY: run test lint unit browser chromium fonts screenshots kiosk bench clean serve haproxy test-scale test-long upgrade lighthouse
 
 $(BIN)/python:
 	@echo "Creating the virtualenv $(VENV)"
@@ -123,5 +123,14 @@ test-long: $(VENV)/.test-installed chromium
 test-scale: $(VENV)/.test-installed chromium haproxy
 	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest -m scale tests/scale
 
+# Lighthouse (mobile) on every screen: accessibility and best practices must be 95 or more. An audit, not a test:
+# it installs Lighthouse 12.2.3 from npm into .tools/ once (13.x wants Node 22) and drives Debian's chromium.
+LIGHTHOUSE_VERSION := 12.2.3
+.tools/node_modules/.bin/lighthouse:
+	npm install --prefix .tools --no-audit --no-fund --silent -E lighthouse@$(LIGHTHOUSE_VERSION)
+
+lighthouse: $(VENV)/.test-installed chromium .tools/node_modules/.bin/lighthouse
+	$(BIN)/python scripts/lighthouse.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

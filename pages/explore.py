@@ -126,7 +126,7 @@ st.write(strings.EXPLORE_INTRO)
 # list of areas (the map's keyboard- and screen-reader-friendly twin) is one tap away, and on a wide screen
 # the description sits beside the map.
 with st.container(border=True, key="explore_safety"):
-    st.subheader(strings.EXPLORE_RED_FLAGS_HEADING)
+    st.header(strings.EXPLORE_RED_FLAGS_HEADING)
     st.caption(strings.EXPLORE_RED_FLAGS_HELP)
     flags = safety_checklist(knowledge)
     flag_titles = {flag.id: plain(flag.title) for flag in flags}
@@ -142,7 +142,7 @@ with st.container(border=True, key="explore_safety"):
         with st.popover(strings.EXPLORE_RED_FLAGS_DETAIL, icon=":material/help:"):
             blocks(*(f"{md_bold(flag.title)}: {plain(flag.everyday)}" for flag in flags))
 
-st.subheader(strings.EXPLORE_WHERE_HEADING)
+st.header(strings.EXPLORE_WHERE_HEADING)
 body_view = view_picker(key="explore_view")
 # A kiosk's portrait screen gives the map half its width; elsewhere the words get the wider column.
 map_column, words_column = st.columns([1, 1] if deployment().kiosk else [2, 3])

@@ -99,7 +99,7 @@ st.html(PRINT_CSS)
 with st.container(key="plan_screen_only_top"):
     st.title(strings.PLAN_TITLE)
     st.write(strings.PLAN_INTRO)
-    st.subheader(strings.PLAN_EDIT_HEADING)
+    st.header(strings.PLAN_EDIT_HEADING)
     plan = plan_editor(knowledge)
     if not plan:
         st.info(strings.PLAN_EMPTY)
