@@ -16,7 +16,6 @@ from glutemap.views import Table
 
 NO_EQUIPMENT = "__none__"
 # Query-string values are visitor-controlled: anything longer than an id can be is ignored outright.
-MAX_ID_CHARS = 60
 
 
 def equipment_lines(knowledge: KnowledgeBase, exercise_id: str) -> tuple[str, ...]:
@@ -115,16 +114,6 @@ def known_choices(values: Iterable[object], allowed: Collection[str]) -> tuple[s
         if isinstance(value, str) and value in allowed and value not in kept:
             kept.append(value)
     return tuple(kept)
-
-
-def exercise_from_query(knowledge: KnowledgeBase, value: object) -> str | None:
-    """The exercise id a `?exercise=` deep link names, or None if it names no exercise."""
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if not isinstance(value, str) or len(value) > MAX_ID_CHARS:
-        return None
-    value = value.strip()
-    return value if value in knowledge.exercises else None
 
 
 # --- one exercise ---------------------------------------------------------------------------------------------

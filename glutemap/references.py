@@ -8,7 +8,7 @@ reference field touches the schema only.
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -110,3 +110,19 @@ def _nested(value: object, path: Path_) -> Iterator[Reference]:
 def references_to(record: BaseModel, kind: str) -> tuple[str, ...]:
     """The ids of `kind` that `record` names, first mention first, each once."""
     return tuple(dict.fromkeys(ref.target for ref in references(record) if ref.kind == kind))
+
+
+MAX_LINKED_ID_CHARS = 60  # longer than any id; a longer value is not looked up at all
+
+
+def linked_id(value: object, known: Collection[str]) -> str | None:
+    """The record id a link in the address names (`?exercise=clam_shell`), or None if it names no known record.
+
+    Streamlit gives one value, or a list for a repeated parameter (the first counts); spaces around it are ignored.
+    """
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, str) or len(value) > MAX_LINKED_ID_CHARS:
+        return None
+    value = value.strip()
+    return value if value in known else None

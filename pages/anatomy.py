@@ -11,6 +11,7 @@ from glutemap.anatomy_figures import (
     trendelenburg_text,
 )
 from glutemap.figures import referral_description, referral_figure, referral_views
+from glutemap.ui.address import follow_link, show_in_address
 from glutemap.ui.components import (
     bullets,
     chart,
@@ -18,7 +19,6 @@ from glutemap.ui.components import (
     page_knowledge,
     plain,
     say,
-    set_widget_value,
     show_muscle_drawing,
     sources_list,
     table,
@@ -26,19 +26,12 @@ from glutemap.ui.components import (
 from glutemap.views import MuscleView, RecordLink, muscle_choices, muscle_view
 
 MUSCLE_PARAM = "muscle"
-def follow_choice() -> None:
-    """Keep the address in step with the chosen muscle, so a reload or a shared link opens the same one."""
-    st.query_params[MUSCLE_PARAM] = st.session_state["muscle_choice"]
-
-
 def choose_muscle(choices: list[RecordLink]) -> str:
     """The muscle selector; a valid `?muscle=` link decides what it shows, an unknown one gets a calm note."""
     names = {choice.id: choice.name for choice in choices}
-    requested = st.query_params.get(MUSCLE_PARAM)
-    if requested and requested not in names:
-        st.warning(strings.NOT_FOUND.format(name=plain(requested)), icon=":material/search_off:")
-    elif requested:
-        set_widget_value("muscle_choice", requested)
+    unknown = follow_link(MUSCLE_PARAM, "muscle_choice", names)
+    if unknown is not None:
+        st.warning(strings.NOT_FOUND.format(name=plain(unknown)), icon=":material/search_off:")
     if st.session_state.get("muscle_choice") not in names:
         st.session_state["muscle_choice"] = choices[0].id
     chosen: str = st.segmented_control(
@@ -47,8 +40,8 @@ def choose_muscle(choices: list[RecordLink]) -> str:
         format_func=lambda muscle_id: plain(names[muscle_id]),
         key="muscle_choice",
         required=True,
-        on_change=follow_choice,
     )
+    show_in_address(MUSCLE_PARAM, chosen, "muscle_choice")
     return chosen
 
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.exercises import pain_rules
+from glutemap.ui.address import forget_in_address, requested, show_in_address
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
 from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.plan_widgets import add_to_plan_button
@@ -14,12 +15,12 @@ CONDITION_PARAM = "condition"
 
 def open_condition(condition_id: str) -> None:
     """Keep the address in step with what is shown, so a reload or a shared link opens the same condition."""
-    st.query_params[CONDITION_PARAM] = condition_id
+    show_in_address(CONDITION_PARAM, condition_id)
 
 
 def back_to_index() -> None:
     """Leave the condition page for the index."""
-    st.query_params.pop(CONDITION_PARAM, None)
+    forget_in_address(CONDITION_PARAM)
 
 
 def show_index() -> None:
@@ -133,11 +134,11 @@ knowledge = page_knowledge()
 st.title(strings.CONDITIONS_TITLE)
 st.write(strings.CONDITIONS_INTRO)
 
-requested = st.query_params.get(CONDITION_PARAM)
-chosen = condition_view(knowledge, requested) if requested else None
+asked = requested(CONDITION_PARAM)
+chosen = condition_view(knowledge, asked) if asked else None
 if chosen is not None:
     show_condition(chosen)
 else:
-    if requested:
-        st.warning(strings.NOT_FOUND.format(name=plain(requested)), icon=":material/search_off:")
+    if asked:
+        st.warning(strings.NOT_FOUND.format(name=plain(asked)), icon=":material/search_off:")
     show_index()

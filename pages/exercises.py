@@ -8,7 +8,6 @@ from glutemap.exercises import (
     ExerciseView,
     FilterChoices,
     display_name,
-    exercise_from_query,
     exercise_view,
     filter_exercises,
     filter_options,
@@ -17,6 +16,7 @@ from glutemap.exercises import (
     phases_alt,
     progression_ladder,
 )
+from glutemap.ui.address import follow_link, show_in_address
 from glutemap.ui.components import (
     bullets,
     chart,
@@ -32,7 +32,6 @@ from glutemap.ui.plan_widgets import add_to_plan_button
 
 EXERCISE_PARAM = "exercise"
 CHOICE_KEY = "exercise_choice"
-LINK_APPLIED_KEY = "exercise_link_applied"
 FILTER_KEYS = {
     "muscles": "exercise_filter_muscle",
     "categories": "exercise_filter_category",
@@ -48,12 +47,6 @@ def clear_filters() -> None:
     """Show every exercise again."""
     for key in FILTER_KEYS.values():
         st.session_state[key] = []
-
-
-def remember_choice() -> None:
-    """Keep the address in step with what is shown, so a reload or a shared link opens the same exercise."""
-    st.query_params[EXERCISE_PARAM] = st.session_state[CHOICE_KEY]
-    st.session_state[LINK_APPLIED_KEY] = st.session_state[CHOICE_KEY]
 
 
 def text_lines(lines: tuple[str, ...]) -> None:
@@ -129,10 +122,7 @@ def show_filters() -> FilterChoices:
 
 def choose_exercise(shown: list[str]) -> str | None:
     """The radio list of the exercises the filters leave; a link in the address wins once, then the visitor's choice."""
-    linked = exercise_from_query(knowledge, st.query_params.get(EXERCISE_PARAM))
-    if linked is not None and st.session_state.get(LINK_APPLIED_KEY) != linked:
-        st.session_state[LINK_APPLIED_KEY] = linked
-        set_widget_value(CHOICE_KEY, linked)
+    follow_link(EXERCISE_PARAM, CHOICE_KEY, knowledge.exercises)
     if not shown:
         return None
     if st.session_state.get(CHOICE_KEY) not in shown:
@@ -143,10 +133,8 @@ def choose_exercise(shown: list[str]) -> str | None:
         options=shown,
         format_func=lambda exercise_id: display_name(knowledge.exercises[exercise_id]),
         key=CHOICE_KEY,
-        on_change=remember_choice,
     )
-    if chosen is not None and st.query_params.get(EXERCISE_PARAM) != chosen:
-        st.query_params[EXERCISE_PARAM] = chosen
+    show_in_address(EXERCISE_PARAM, chosen, CHOICE_KEY)
     return chosen
 
 

@@ -11,7 +11,6 @@ from glutemap.exercises import (
     FilterChoices,
     dosage_numbers,
     emg_charts,
-    exercise_from_query,
     exercise_view,
     filter_exercises,
     filter_options,
@@ -20,6 +19,7 @@ from glutemap.exercises import (
 )
 from glutemap.loader import check_knowledge, load_knowledge
 from glutemap.models import Dosage, KnowledgeBase
+from glutemap.references import linked_id
 
 
 @pytest.fixture
@@ -173,9 +173,9 @@ def test_shipped_phases_start_with_easing_off_and_end_with_the_setback_advice(sh
     [("clam_shell", "clam_shell"), (["hip_hold"], "hip_hold"), (" clam_shell ", "clam_shell"),
      ("nope", None), ("x" * 500, None), (None, None), ([], None)],
 )
-def test_exercise_from_query_accepts_only_known_ids(knowledge: KnowledgeBase, value: object, expected: str | None) -> None:
+def test_a_link_names_an_exercise_only_by_a_known_id(knowledge: KnowledgeBase, value: object, expected: str | None) -> None:
     """A deep link opens an exercise only when it names one; anything else is ignored."""
-    assert exercise_from_query(knowledge, value) == expected
+    assert linked_id(value, knowledge.exercises) == expected
 
 
 def test_sets_rest_and_days_a_week_are_listed_when_given() -> None:
