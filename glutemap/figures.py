@@ -27,6 +27,7 @@ _PATTERN_LETTERS = "ABCD"
 _OUTLINE_FILL = "#eceff3"
 _OUTLINE_LINE = "#6b7280"
 _GRID_LINE = "#b6bcc6"
+_DETAIL_LINE = "#a3acb9"
 _CHOSEN_LINE = "#111827"
 _TEXT = "#1f2937"
 _LEGEND_X = body.VIEW_WIDTH + 14
@@ -78,6 +79,22 @@ def _points(polygon: body.Polygon) -> str:
 
 def _polygons(polygons: Iterable[body.Polygon], style: str) -> str:
     return "".join(f'<polygon points="{_points(polygon)}" {style}/>' for polygon in polygons)
+
+
+def _body_layers(drawing: body.BodyView) -> tuple[str, str, str]:
+    """The body's clip path (for <defs>), its fill (drawn first) and its line with the detail lines (drawn last)."""
+    clip = f'<clipPath id="body-clip">{"".join(f"<path d={quoteattr(path)}/>" for path in drawing.paths)}</clipPath>'
+    fill = "".join(f'<path d="{path}" fill="{_OUTLINE_FILL}"/>' for path in drawing.paths)
+    lines = "".join(
+        f'<path d="{path}" fill="{_OUTLINE_FILL if index in drawing.in_front else "none"}" stroke="{_OUTLINE_LINE}" '
+        'stroke-width="1.4" stroke-linejoin="round"/>'
+        for index, path in enumerate(drawing.paths)
+    )
+    details = "".join(
+        f'<path d="{path}" fill="none" stroke="{_DETAIL_LINE}" stroke-width="0.9" stroke-linecap="round"/>'
+        for path in drawing.details
+    )
+    return clip, fill, lines + details
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", size: float = 11, weight: str = "normal") -> str:
@@ -174,10 +191,11 @@ def referral_figure(
     drawing = body.body_view(view)
     patterns = knowledge.muscles[muscle_id].referral_patterns
     lettered = len(patterns) > 1
-    outline_style = f'fill="{_OUTLINE_FILL}" stroke="{_OUTLINE_LINE}" stroke-width="1.2"'
     grid_style = f'fill="none" stroke="{_GRID_LINE}" stroke-width="0.8"'
+    clip, body_fill, body_lines = _body_layers(drawing)
     parts = [
-        f'<g data-outline="true">{_polygons(drawing.outline, outline_style)}</g>',
+        f'<g data-outline="true">{body_fill}</g>',
+        '<g clip-path="url(#body-clip)">',
         f'<g data-grid="true">{_polygons((target.points for target in drawing.targets), grid_style)}</g>',
     ]
     letters: list[str] = []
@@ -210,6 +228,7 @@ def referral_figure(
     if chosen:
         parts.append(f'<g data-chosen="true">{_polygons((t.points for t in chosen), _chosen_style(4))}</g>')
         legend.row(_chosen_style(3), strings.REFERRAL_CHOSEN)  # a thinner border fits the small swatch
+    parts.append(f'</g><g data-body-line="true">{body_lines}</g>')
     parts.extend(letters)
     parts.extend(
         f'<g data-caption="true">{_text(label.x, label.y, label.text, label.anchor, 13)}</g>' for label in drawing.labels
@@ -222,7 +241,7 @@ def referral_figure(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CANVAS_WIDTH:g} {height:g}" '
         f'width="{CANVAS_WIDTH * _SCALE:.0f}" height="{height * _SCALE:.0f}">'
         f'<rect width="{CANVAS_WIDTH:g}" height="{height:g}" fill="white"/>'
-        f"<defs>{''.join(hatches)}</defs>{''.join(parts)}{''.join(legend.parts)}</svg>"
+        f"<defs>{clip}{''.join(hatches)}</defs>{''.join(parts)}{''.join(legend.parts)}</svg>"
     )
 
 

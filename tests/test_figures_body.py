@@ -202,3 +202,22 @@ def test_description_names_the_view_and_each_area_by_spread(two_patterns: Knowle
 def test_referral_views_lists_the_views_that_hold_areas(tiny_knowledge: KnowledgeBase) -> None:
     """Only views with at least one drawn area are offered, side view for the asked side."""
     assert referral_views(tiny_knowledge, "gluteus_minimus", side="left") == ["side_left"]
+
+
+@pytest.mark.parametrize("view", ["front", "back", "side_left", "side_right"])
+def test_figure_draws_the_smooth_outline_and_clips_every_area_to_it(tiny_knowledge: KnowledgeBase, view: str) -> None:
+    """The body is the map's own Bézier outline, and the areas (grid, pain areas, chosen areas) are clipped to it."""
+    from glutemap import body
+
+    root = parse(referral_figure(tiny_knowledge, "gluteus_minimus", view, {"hip_lateral_l", "calf_r"}))
+    clip = root.find(f".//{SVG}clipPath")
+    assert clip is not None
+    assert [path.get("d") for path in clip.findall(f"{SVG}path")] == list(body.body_view(view).paths)
+    outline = next(group for group in root.iter(f"{SVG}g") if group.get("data-outline"))
+    assert [path.get("d") for path in outline.findall(f"{SVG}path")] == list(body.body_view(view).paths)
+    assert outline.find(f"{SVG}polygon") is None
+    clipped = [group for group in root.iter(f"{SVG}g") if group.get("clip-path") == f"url(#{clip.get('id')})"]
+    assert len(clipped) == 1
+    inside = {id(group) for group in clipped[0].iter(f"{SVG}g")}
+    drawn = [g for g in root.iter(f"{SVG}g") if {"data-grid", "data-spread", "data-chosen"} & set(g.attrib)]
+    assert drawn and all(id(group) in inside for group in drawn)
