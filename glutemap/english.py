@@ -382,6 +382,15 @@ BODYMAP_VIEW_LABEL = "Which way to look at the body"
 BODYMAP_HELP = "Tap every area where you feel pain. Tap an area again to remove it."
 BODYMAP_LIST_HELP = "Or choose the same areas from a list"
 REFERRAL_CHOSEN = "Areas you chose"
+# The key beside a pain map, drawn like trigger-point charts: each row names the look and what it means.
+REFERRAL_LEGEND = {
+    "primary": "Main area (solid red)",
+    "occasional": "Sometimes spreads here (red dots)",
+    "rare": "Rarely reaches here (sparse red dots)",
+}
+REFERRAL_TRIGGER_POINT = "X: where the tender spot (trigger point) often lies"
+REFERRAL_TRIGGER_POINT_HERE = "Its tender spot (trigger point), marked X, often lies under: {place}."
+REFERRAL_TRIGGER_POINT_ELSEWHERE = "Its tender spot (trigger point) often lies under: {place} ({view} view)."
 REFERRAL_OTHER_VIEWS = "More areas are on other views ({views}); see the table."
 REFERRAL_PATTERN_TITLE = "{letter}: {label}"
 REFERRAL_ALT = "{view}, showing where {muscle} pain is often felt."

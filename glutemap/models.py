@@ -183,6 +183,11 @@ class ReferralPattern(Record):
     label: ShortText
     areas: tuple[ReferralArea, ...] = Field(min_length=1)
     note: Text | None = None
+    trigger_point: RegionId | None = Field(
+        default=None,
+        description="the region over the part of the muscle where this pattern's trigger points lie (drawn as an X); "
+        "leave it out unless the muscle's sources place them",
+    )
 
 
 class FibreAction(Record):

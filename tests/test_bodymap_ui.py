@@ -80,3 +80,26 @@ def test_a_change_from_the_map_pushes_only_the_group_it_belongs_to() -> None:
     app.session_state[SELECTED_REGIONS_KEY] = ["calf_l", "calf_r"]
     app.run()
     assert resent_groups(app) == ["list_back_right"]
+
+
+def test_the_component_markup_holds_every_view_with_its_clipped_areas() -> None:
+    """The map's markup draws each view once, each with its own clip path, so ids never clash between views."""
+    from glutemap import body
+    from glutemap.ui import bodymap
+
+    for view in body.VIEWS:
+        assert bodymap._HTML.count(f'data-view="{view}"') == 1
+        assert bodymap._HTML.count(f'<clipPath id="gm-clip-{view}">') == 1
+        assert f'clip-path="url(#gm-clip-{view})"' in bodymap._HTML
+
+
+def test_lines_and_captions_drawn_over_the_areas_never_take_a_tap() -> None:
+    """The body's line, the detail lines and the captions sit on top of the areas and let taps through."""
+    import re
+
+    from glutemap.ui import bodymap
+
+    rules = dict(re.findall(r"([^{}]+)\{([^}]*)\}", bodymap._CSS))
+    for selector in (".gm-outline use", ".gm-details path", ".gm-captions"):
+        rule = next(body for chosen, body in rules.items() if chosen.strip() == selector)
+        assert "pointer-events: none" in rule, selector

@@ -108,35 +108,78 @@ def test_side_argument_limits_the_pattern_to_that_side(shipped_knowledge: Knowle
 
 
 def test_spreads_differ_by_fill_and_line_style_not_only_colour(two_patterns: KnowledgeBase) -> None:
-    """Main areas are solid, "sometimes" areas hatched with a dashed border, "rarely" areas dotted and unfilled."""
+    """Main areas are solid with a solid edge, "sometimes" areas dotted with a dashed edge, "rarely" ones with a dotted edge."""
     knowledge = with_patterns(
         two_patterns, pattern("all", ("hip_lateral", "primary"), ("knee_lateral", "occasional"), ("hip_lateral", "rare"))
     )
     markup = referral_figure(knowledge, "gluteus_minimus", "side_right")
     primary, occasional, rare = (shapes(group)[0] for group in area_groups(markup))
     assert primary.get("fill", "").startswith("#") and primary.get("stroke-dasharray") is None
-    assert occasional.get("fill") == "url(#hatch-0)" and occasional.get("stroke-dasharray")
-    assert parse(markup).find(f".//{SVG}pattern[@id='hatch-0']") is not None
-    assert rare.get("fill") == "none" and rare.get("stroke-dasharray")
+    assert occasional.get("fill") == "url(#dots-0-occasional)" and occasional.get("stroke-dasharray")
+    assert rare.get("fill") == "url(#dots-0-rare)" and rare.get("stroke-dasharray")
     assert rare.get("stroke-dasharray") != occasional.get("stroke-dasharray")
+    for spread in ("occasional", "rare"):
+        assert parse(markup).find(f".//{SVG}pattern[@id='dots-0-{spread}']") is not None
+
+
+def dots(markup: str, pattern_id: str) -> ET.Element:
+    """The dot pattern (SVG <pattern>) with this id."""
+    found = parse(markup).find(f".//{SVG}pattern[@id='{pattern_id}']")
+    assert found is not None, pattern_id
+    return found
+
+
+def test_main_areas_are_solid_red_and_spill_over_areas_are_red_dots(two_patterns: KnowledgeBase) -> None:
+    """The trigger-point chart convention: solid red where pain is mostly felt, red stippling where it spreads."""
+    knowledge = with_patterns(two_patterns, pattern("all", ("hip_lateral", "primary"), ("knee_lateral", "occasional")))
+    markup = referral_figure(knowledge, "gluteus_minimus", "side_left")
+    primary, occasional = (shapes(group)[0] for group in area_groups(markup))
+    assert occasional.get("fill") == "url(#dots-0-occasional)"
+    red = primary.get("fill", "")
+    assert red.lower() == "#d4351c"
+    stipple = dots(markup, "dots-0-occasional")
+    circles = stipple.findall(f"{SVG}circle")
+    assert circles and {circle.get("fill") for circle in circles} == {red}
+
+
+def test_sometimes_areas_are_dotted_closer_than_rarely_areas(two_patterns: KnowledgeBase) -> None:
+    """Dense dots for "sometimes", sparse dots for "rarely": the spreads differ in grey too."""
+    knowledge = with_patterns(two_patterns, pattern("all", ("knee_lateral", "occasional"), ("hip_lateral", "rare")))
+    markup = referral_figure(knowledge, "gluteus_minimus", "side_left")
+
+    def dots_per_unit(pattern_id: str) -> float:
+        tile = dots(markup, pattern_id)
+        return len(tile.findall(f"{SVG}circle")) / (float(tile.get("width", "1")) * float(tile.get("height", "1")))
+
+    assert dots_per_unit("dots-0-occasional") > 2 * dots_per_unit("dots-0-rare")
 
 
 def test_two_patterns_differ_without_colour(two_patterns: KnowledgeBase) -> None:
-    """With two patterns each has its own legend title, its own letter on its areas and its own hatch."""
-    markup = referral_figure(two_patterns, "gluteus_minimus", "side_right")
+    """With two patterns each has its own legend title, its own letter on its areas and its own arrangement of dots."""
+    knowledge = with_patterns(
+        two_patterns,
+        pattern("front_part", ("hip_lateral", "primary"), ("knee_lateral", "occasional")),
+        pattern("back_part", ("thigh_lateral_upper", "primary"), ("leg_lateral", "occasional")),
+    )
+    markup = referral_figure(knowledge, "gluteus_minimus", "side_right")
     letters = {
         group.get("data-letter"): {text.text for text in group.iter(f"{SVG}text")}
         for group in parse(markup).iter(f"{SVG}g") if "data-letter" in group.attrib
     }  # fmt: skip
     assert {"A: Front part", "B: Back part"} <= set(texts(markup))
     assert letters == {"front_part": {"A"}, "back_part": {"B"}}
+    layouts = [
+        sorted((c.get("cx"), c.get("cy")) for c in dots(markup, f"dots-{index}-occasional").findall(f"{SVG}circle"))
+        for index in (0, 1)
+    ]
+    assert len(layouts[0]) != len(layouts[1])
 
 
 def test_legend_names_every_spread_drawn(two_patterns: KnowledgeBase) -> None:
-    """The key beside the body names each spread that the view draws, in words."""
-    assert {strings.SPREAD_LABELS["primary"], strings.SPREAD_LABELS["occasional"]} <= set(
-        texts(referral_figure(two_patterns, "gluteus_minimus", "side_right"))
-    )
+    """The key beside the body names each spread that the view draws, in words that also say how it looks."""
+    written = " ".join(texts(referral_figure(two_patterns, "gluteus_minimus", "side_right")))
+    assert strings.REFERRAL_LEGEND["primary"] in written and strings.REFERRAL_LEGEND["occasional"] in written
+    assert all(strings.SPREAD_LABELS[spread] in strings.REFERRAL_LEGEND[spread] for spread in strings.SPREAD_LABELS)
 
 
 def test_shipped_gluteus_minimus_shows_both_fibre_patterns_on_the_back(shipped_knowledge: KnowledgeBase) -> None:
@@ -202,3 +245,102 @@ def test_description_names_the_view_and_each_area_by_spread(two_patterns: Knowle
 def test_referral_views_lists_the_views_that_hold_areas(tiny_knowledge: KnowledgeBase) -> None:
     """Only views with at least one drawn area are offered, side view for the asked side."""
     assert referral_views(tiny_knowledge, "gluteus_minimus", side="left") == ["side_left"]
+
+
+@pytest.mark.parametrize("view", ["front", "back", "side_left", "side_right"])
+def test_figure_draws_the_smooth_outline_and_clips_every_area_to_it(tiny_knowledge: KnowledgeBase, view: str) -> None:
+    """The body is the map's own Bézier outline, and the areas (grid, pain areas, chosen areas) are clipped to it."""
+    from glutemap import body
+
+    root = parse(referral_figure(tiny_knowledge, "gluteus_minimus", view, {"hip_lateral_l", "calf_r"}))
+    clip = root.find(f".//{SVG}clipPath")
+    assert clip is not None
+    assert [path.get("d") for path in clip.findall(f"{SVG}path")] == list(body.body_view(view).paths)
+    outline = next(group for group in root.iter(f"{SVG}g") if group.get("data-outline"))
+    assert [path.get("d") for path in outline.findall(f"{SVG}path")] == list(body.body_view(view).paths)
+    assert outline.find(f"{SVG}polygon") is None
+    clipped = [group for group in root.iter(f"{SVG}g") if group.get("clip-path") == f"url(#{clip.get('id')})"]
+    assert len(clipped) == 1
+    inside = {id(group) for group in clipped[0].iter(f"{SVG}g")}
+    drawn = [g for g in root.iter(f"{SVG}g") if {"data-grid", "data-spread", "data-chosen"} & set(g.attrib)]
+    assert drawn and all(id(group) in inside for group in drawn)
+
+
+def crosses(markup: str) -> dict[str, list[ET.Element]]:
+    """The X marks of the figure by pattern id."""
+    found: dict[str, list[ET.Element]] = {}
+    for group in parse(markup).iter(f"{SVG}g"):
+        if "data-trigger-point" in group.attrib:
+            found.setdefault(group.get("data-trigger-point", ""), []).append(group)
+    return found
+
+
+def with_trigger_point(knowledge: KnowledgeBase, region: str) -> KnowledgeBase:
+    """The tiny knowledge's gluteus minimus pattern with its trigger point placed in `region`."""
+    muscle = knowledge.muscles["gluteus_minimus"]
+    placed = tuple(p.model_copy(update={"trigger_point": region}) for p in muscle.referral_patterns)
+    return with_patterns(knowledge, *placed)
+
+
+def test_an_x_marks_the_trigger_point_where_the_knowledge_places_it(tiny_knowledge: KnowledgeBase) -> None:
+    """A pattern whose trigger point is named gets one X on that region of its side, and a legend row for it."""
+    knowledge = with_trigger_point(tiny_knowledge, "hip_lateral")
+    markup = referral_figure(knowledge, "gluteus_minimus", "side_left")
+    marks = crosses(markup)
+    assert list(marks) == [knowledge.muscles["gluteus_minimus"].referral_patterns[0].id] and len(marks[next(iter(marks))]) == 1
+    from glutemap import body
+
+    hip = next(target for target in body.tap_targets("side_left") if target.id == "hip_lateral_l")
+    d = marks[next(iter(marks))][0].findall(f"{SVG}path")[0].get("d", "")
+    numbers = [float(n) for n in d.replace("M", " ").replace("L", " ").split()]
+    middle = ((numbers[0] + numbers[2]) / 2, (numbers[1] + numbers[3]) / 2)
+    assert body.contains(hip.points, middle)
+    assert strings.REFERRAL_TRIGGER_POINT in " ".join(texts(markup))
+
+
+def test_no_x_without_a_trigger_point_in_the_knowledge(tiny_knowledge: KnowledgeBase) -> None:
+    """Without a named trigger point nothing is marked, and the legend says nothing about one."""
+    markup = referral_figure(tiny_knowledge, "gluteus_minimus", "side_left")
+    assert crosses(markup) == {}
+    assert strings.REFERRAL_TRIGGER_POINT not in " ".join(texts(markup))
+
+
+def test_the_x_is_drawn_only_on_the_view_that_holds_its_region(tiny_knowledge: KnowledgeBase) -> None:
+    """A trigger point on the side of the hip is not drawn on the back view; the words say where it is instead."""
+    knowledge = with_trigger_point(tiny_knowledge, "hip_lateral")
+    assert crosses(referral_figure(knowledge, "gluteus_minimus", "back")) == {}
+    assert crosses(referral_figure(knowledge, "gluteus_minimus", "side_right"))
+
+
+def test_the_description_says_where_the_trigger_point_lies(tiny_knowledge: KnowledgeBase) -> None:
+    """The alt text carries the X in words, so the mark is never the only way to learn it."""
+    knowledge = with_trigger_point(tiny_knowledge, "hip_lateral")
+    here = referral_description(knowledge, "gluteus_minimus", "side_left")
+    assert strings.REFERRAL_TRIGGER_POINT_HERE.format(place="Side of the hip") in here
+    assert "trigger point" not in referral_description(tiny_knowledge, "gluteus_minimus", "side_left")
+
+
+def test_an_x_of_one_of_several_patterns_carries_that_patterns_letter(shipped_knowledge: KnowledgeBase) -> None:
+    """On the back view gluteus minimus' back-fibre X sits in the upper outer buttock, marked B beside it."""
+    markup = referral_figure(shipped_knowledge, "gluteus_minimus", "back", side="left")
+    marks = crosses(markup)
+    assert list(marks) == ["posterior_fibres"]
+    assert [text.text for text in marks["posterior_fibres"][0].iter(f"{SVG}text")] == ["B"]
+
+
+def test_shipped_trigger_points_name_regions_the_map_draws(shipped_knowledge: KnowledgeBase) -> None:
+    """Every trigger point in the knowledge is a region with targets on the map; gluteus medius has none placed."""
+    from glutemap import body
+
+    drawn = {target.base_id for _, target in body.all_targets().values()}
+    placed = {
+        (muscle.id, pattern.id): pattern.trigger_point
+        for muscle in shipped_knowledge.muscles.values()
+        for pattern in muscle.referral_patterns
+        if pattern.trigger_point
+    }
+    assert set(placed.values()) <= drawn
+    assert placed == {
+        ("gluteus_minimus", "anterior_fibres"): "hip_lateral",
+        ("gluteus_minimus", "posterior_fibres"): "buttock_upper_lateral",
+    }
