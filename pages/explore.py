@@ -164,7 +164,7 @@ with words_column:
     clear_column.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
     examples = description_examples(knowledge)
     st.pills(strings.EXPLORE_EXAMPLES_LABEL, options=list(examples), format_func=lambda key: plain(examples[key]),
-             key=keys.EXAMPLE, on_change=use_example, args=(examples,), wrap=True)
+             key=keys.EXAMPLE, on_change=use_example, args=(examples,), wrap=False)
 
 chosen_regions = selected_regions(keys.SELECTED_REGIONS)
 ticked_flags = st.session_state.get(keys.RED_FLAGS) or []
