@@ -2,8 +2,9 @@
 
 Run with `.venv/bin/python scripts/screenshots.py`. It starts the app on a free 127.0.0.1 port and drives
 Debian's chromium, exactly as the browser tests do (tests/e2e/harness.py), and stops the app afterwards.
-Writes <page>.png at 1280x800 for every screen, <page>-portrait.png at 1080x1920 for Home and Explore, and
-explore-selected.png with a body region chosen and a description typed.
+Writes <page>.png at 1280x800 for every screen, <page>-portrait.png at 1080x1920 for Home and Explore,
+<page>-phone.png at 390x844 for Explore, Anatomy and Exercises, and explore-selected.png with a body region
+chosen and a description typed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from glutemap.loader import check_knowledge  # noqa: E402
 from glutemap.settings import deployment  # noqa: E402
-from glutemap.ui.app_shell import PAGES  # noqa: E402
+from glutemap.ui.app_shell import screens  # noqa: E402
 from tests.e2e.harness import (  # noqa: E402
     CHROMIUM_MISSING,
     DESKTOP_VIEWPORT,
@@ -39,6 +40,9 @@ from tests.e2e.harness import (  # noqa: E402
 OUTPUT_DIR = REPO_ROOT / "docs" / "screenshots"
 PORTRAIT_VIEWPORT = {"width": 1080, "height": 1920}
 PORTRAIT_PAGES = ("home", "explore")
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+# The body map, a muscle drawn on the bones, an exercise's moving picture (its first frame) as a phone shows them.
+PHONE_PAGES = ("explore", "anatomy", "exercises")
 # Widgets of the Explore screen (see pages/explore.py and glutemap/ui/explore_widgets.py).
 EXPLORE_REGION_CHOICES = "[class*=st-key-explore_list] button[data-variant=pills]"
 # Where gluteus medius trouble typically hurts, so the screenshot shows a typical result.
@@ -52,7 +56,7 @@ RENDER_SETTLE_MS = 800
 
 def address_of(url_path: str) -> str:
     """The path a visitor opens: the default (first) page lives at the root."""
-    return "" if url_path == PAGES[0][2] else url_path
+    return "" if url_path == screens()[0][2] else url_path
 
 
 def settle(page: Page) -> None:
@@ -146,10 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     with StreamlitServer() as server, sync_playwright() as driver:
         browser = launch_chromium(driver, chromium)
         try:
-            for _file, _title, url_path, _icon in PAGES:
+            for _file, _title, url_path, _icon in screens():
                 shoot(browser, server, url_path, url_path, DESKTOP_VIEWPORT)
             for url_path in PORTRAIT_PAGES:
                 shoot(browser, server, url_path, f"{url_path}-portrait", PORTRAIT_VIEWPORT)
+            for url_path in PHONE_PAGES:
+                shoot(browser, server, url_path, f"{url_path}-phone", PHONE_VIEWPORT)
             shoot_explore_with_choices(browser, server)
         except Error as error:
             print(f"Screenshots failed: {error}\nServer output:\n{server.log_text()}")

@@ -17,12 +17,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from glutemap import english, language
-from glutemap.citation import citation_line, citation_text, short_citation
+from glutemap.citation import brief_citation, citation_line, citation_text, short_citation
 from glutemap.models import KnowledgeBase
 
 from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold
 
-pytestmark = pytest.mark.browser
+# Every screen, expander and results section in the pseudo-locale takes a minute and a half: it runs with the
+# other minutes-long browser runs in `make test-long` (which .ci/run calls), keeping `make test` near 10 minutes.
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 PSEUDO = language.Language(language.PSEUDO)
 # (address, what to do there) for every screen; the plan holds two exercises so the plan screen is full.
@@ -63,7 +65,7 @@ def _publication_details(knowledge: KnowledgeBase) -> list[str]:
     """Citation lines and the parts shown on their own (titles, authors, journals), longest first."""
     details = set()
     for source in knowledge.sources.values():
-        details.update((citation_line(source), citation_text(source), short_citation(source)))
+        details.update((citation_line(source), citation_text(source), short_citation(source), brief_citation(source)))
         details.update(part for part in (source.title, source.authors, source.journal, source.url) if part)
     return sorted(details, key=len, reverse=True)
 
