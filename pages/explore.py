@@ -122,6 +122,7 @@ st.title(strings.EXPLORE_TITLE)
 st.write(strings.EXPLORE_INTRO)
 
 # --- inputs ---------------------------------------------------------------------------------------------
+# The two folded lists have keys: without one, an expander could fold itself again when taps came quickly.
 # Short enough for a phone: each warning sign is a short question with its full wording one tap away, the
 # list of areas (the map's keyboard- and screen-reader-friendly twin) is one tap away, and on a wide screen
 # the description sits beside the map.
@@ -130,7 +131,10 @@ with st.container(border=True, key="explore_safety"):
     st.caption(strings.EXPLORE_RED_FLAGS_HELP)
     flags = safety_checklist(knowledge)
     flag_titles = {flag.id: plain(flag.title) for flag in flags}
-    with st.container(key="explore_safety_signs"), st.expander(strings.EXPLORE_RED_FLAGS_OPEN, icon=":material/emergency:"):
+    with (
+        st.container(key="explore_safety_signs"),
+        st.expander(strings.EXPLORE_RED_FLAGS_OPEN, icon=":material/emergency:", key="warning_signs_open"),
+    ):
         st.pills(
             strings.EXPLORE_RED_FLAGS_HEADING,
             options=list(flag_titles),
@@ -150,7 +154,10 @@ with map_column:
     st.caption(strings.BODYMAP_HELP)
     body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
 with words_column:
-    with st.container(key="explore_area_list"), st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:"):
+    with (
+        st.container(key="explore_area_list"),
+        st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open"),
+    ):
         region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
     # One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
     st.text_input(

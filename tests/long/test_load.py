@@ -248,7 +248,7 @@ async def _session(browser: Browser, server: StreamlitServer, knowledge: Knowled
             if await page.locator(EXCEPTION).count():
                 run.app_errors.append(f"{where}: {await page.locator(EXCEPTION).first.inner_text()}")
     except Exception as problem:
-        run.failures.append(f"session {session}: {type(problem).__name__}: {str(problem).splitlines()[0]}")
+        run.failures.append(f"session {session}: {type(problem).__name__}: {' | '.join(str(problem).splitlines()[:8])}")
     finally:
         await context.close()
 
