@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from glutemap.processes import stop_process_group
 
@@ -251,13 +252,26 @@ def open_app(page: Page, path: str = "") -> Page:
 # and the areas as plain choices. Tests that tick or choose from them unfold them first, as a visitor would.
 EXPLORE_WARNING_SIGNS = ".st-key-explore_safety_signs"
 EXPLORE_AREA_LIST = ".st-key-explore_area_list"
+UNFOLD_TRIES = 3
+UNFOLD_WAIT_MS = 5_000
 
 
 def unfold(page: Page, container: str) -> None:
-    """Open the folded section (an expander) inside `container`, unless it is open already."""
-    if page.locator(f"{container} details[open]").count() == 0:
+    """Open the folded section (an expander) inside `container`, unless it is open already.
+
+    A tap that lands while a rerun redraws the page can be lost (a visitor would tap again): so does this.
+    """
+    opened = page.locator(f"{container} details[open]")
+    for _ in range(UNFOLD_TRIES):
+        if opened.count():
+            return
         page.locator(f"{container} summary").first.click()
-    page.locator(f"{container} details[open]").first.wait_for(state="attached")
+        try:
+            opened.first.wait_for(state="attached", timeout=UNFOLD_WAIT_MS)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    opened.first.wait_for(state="attached")
 
 
 def main_heading(page: Page) -> str:

@@ -148,8 +148,9 @@ def _step(run: SoakRun, visit_number: int, visit: Visit, name: str) -> Iterator[
     try:
         yield
     except Exception as problem:
-        first_line = (str(problem).strip().splitlines() or [type(problem).__name__])[0]
-        raise VisitStepFailed(f"visit {visit_number} ({visit.label}), step '{name}': {first_line}") from problem
+        # The first lines of a Playwright error name the locator it waited for and what it saw.
+        summary = " | ".join((str(problem).strip().splitlines() or [type(problem).__name__])[:6])
+        raise VisitStepFailed(f"visit {visit_number} ({visit.label}), step '{name}': {summary}") from problem
     run.step_seconds.setdefault(name, []).append(time.monotonic() - started)
 
 
