@@ -264,14 +264,17 @@ def unfold(page: Page, container: str) -> None:
     opened = page.locator(f"{container} details[open]")
     for _ in range(UNFOLD_TRIES):
         if opened.count():
-            return
+            break
         page.locator(f"{container} summary").first.click()
         try:
             opened.first.wait_for(state="attached", timeout=UNFOLD_WAIT_MS)
-            return
+            break
         except PlaywrightTimeoutError:
             continue
     opened.first.wait_for(state="attached")
+    # A choice tapped while the page is still running its last update can be lost (seen on a kiosk right after
+    # opening Explore): look at the list once the page is idle, as a visitor reads it before tapping.
+    wait_for_app(page)
 
 
 def main_heading(page: Page) -> str:
