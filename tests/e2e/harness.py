@@ -260,6 +260,7 @@ def unfold(page: Page, container: str) -> None:
     """Open the folded section (an expander) inside `container`, unless it is open already.
 
     A tap that lands while a rerun redraws the page can be lost (a visitor would tap again): so does this.
+    The section opens at once (touch.css turns off Streamlit's unfolding animation, in which a list slid).
     """
     opened = page.locator(f"{container} details[open]")
     for _ in range(UNFOLD_TRIES):
@@ -272,8 +273,7 @@ def unfold(page: Page, container: str) -> None:
         except PlaywrightTimeoutError:
             continue
     opened.first.wait_for(state="attached")
-    # A choice tapped while the page is still running its last update can be lost (seen on a kiosk right after
-    # opening Explore): look at the list once the page is idle, as a visitor reads it before tapping.
+    # Look at the list once the page is idle, as a visitor reads it before tapping.
     wait_for_app(page)
 
 

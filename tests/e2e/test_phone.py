@@ -86,6 +86,26 @@ def test_a_chosen_area_brings_the_answer_into_view(phone: Page) -> None:
     expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
 
 
+FOLDED_HEIGHT = "(details) => Math.round(details.getBoundingClientRect().height)"
+SETTLED_MS = 700  # longer than Streamlit's half-second unfolding animation
+
+
+def test_a_folded_list_opens_at_once(phone: Page) -> None:
+    """The area list is at full height as soon as it opens, so a quick tap meets the choice it was aimed at."""
+    phone.locator(f"{EXPLORE_AREA_LIST} summary").first.click()
+    details = phone.locator(f"{EXPLORE_AREA_LIST} details").first
+    at_once = details.evaluate(FOLDED_HEIGHT)
+    phone.wait_for_timeout(SETTLED_MS)
+    assert at_once == details.evaluate(FOLDED_HEIGHT)
+
+
+def test_a_folded_list_closes_at_once(phone: Page) -> None:
+    """Folding the list hides its choices straight away instead of leaving them tappable while it shrinks."""
+    unfold(phone, EXPLORE_AREA_LIST)
+    phone.locator(f"{EXPLORE_AREA_LIST} summary").first.click()
+    assert not phone.locator(f"{EXPLORE_AREA_LIST} [data-testid=stButtonGroup]").first.is_visible()
+
+
 def test_other_reruns_do_not_move_the_page(phone: Page) -> None:
     """Once the answer is shown, a rerun that changes nothing it depends on leaves the scroll where the visitor put it."""
     box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)

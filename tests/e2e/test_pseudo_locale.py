@@ -20,7 +20,7 @@ from glutemap import english, language
 from glutemap.citation import brief_citation, citation_line, citation_text, short_citation
 from glutemap.models import KnowledgeBase
 
-from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold
+from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold, wait_for_app
 
 # Every screen, expander and results section in the pseudo-locale takes a minute and a half: it runs with the
 # other minutes-long browser runs in `make test-long` (which .ci/run calls), keeping `make test` near 10 minutes.
@@ -85,8 +85,14 @@ def english_left(page: Page, knowledge: KnowledgeBase) -> list[str]:
 
 def _show_everything(page: Page, knowledge: KnowledgeBase, found: list[str]) -> None:
     """Open every expander, then show each tab in turn, collecting English left on the page each time."""
-    for summary in page.locator("[data-testid=stExpander] summary").all():
-        summary.click()
+    # Counted once the page is idle, and again after each tap: a list taken while a rerun was replacing the
+    # section named expanders that were gone a moment later (seen under load in CI).
+    wait_for_app(page)
+    summaries = page.locator("[data-testid=stExpander] summary")
+    opened = 0
+    while opened < summaries.count():
+        summaries.nth(opened).click()
+        opened += 1
     found.extend(english_left(page, knowledge))
     for tab in page.get_by_role("tab").all():
         tab.click()
@@ -130,7 +136,7 @@ def test_explore_results_hold_no_plain_english_word(pseudo_page: Page, knowledge
     sections = pseudo_page.locator(".st-key-explore_section button")
     for index in range(sections.count()):
         sections.nth(index).click()
-        pseudo_page.wait_for_timeout(300)
+        pseudo_page.wait_for_timeout(300)  # the rerun starts; _show_everything waits for its end
         _show_everything(pseudo_page, knowledge, found)
     # The visitor's own words are shown back as written; they are the one English allowed here.
     typed = set(ENGLISH_WORD.findall("pain on the outside of my hip when I lie on it"))
