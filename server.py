@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route
 
-from glutemap import knowledge_status
+from glutemap.knowledge import knowledge_status
 from glutemap.logs import configure_logging
 from glutemap.ui.warm_up import warm_up_in_background
 

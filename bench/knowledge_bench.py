@@ -19,8 +19,8 @@ import yaml
 
 from bench.report import Row, median, percentile, say
 from bench.synthetic import file_size_limit_lifted, write_synthetic_knowledge
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.search.matcher import match
 from glutemap.search.text import normalise
 
@@ -277,7 +277,7 @@ def knowledge_notes(results: KnowledgeResults) -> list[str]:
             for s in (results.shipped, *results.scaled)
         ),
         "load baseline = reading and parsing the same files with yaml.CSafeLoader only, with the garbage collector on "
-        "as in any script (the loader pauses it: glutemap/collector.py); search baseline = checking "
+        "as in any script (the loader pauses it: glutemap/knowledge/collector.py); search baseline = checking "
         "every indexed phrase as a plain substring of the text (no tokens, word order or typos)",
         f"search = {len(PHRASINGS)} everyday phrasings (bench/knowledge_bench.py), "
         f"{len(results.shipped.search.match_cpu)} timed calls on the shipped knowledge",

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from glutemap import loader
+from glutemap.knowledge import loader
 
 FOLDERS = ("muscles", "conditions", "exercises", "red_flags")
 # Fields that hold the id of another record, and the kind of record they point at.

@@ -12,10 +12,10 @@ from typing import Any, TextIO
 
 from glutemap import strings
 from glutemap.clinic import load_clinic_settings, visitor_language
-from glutemap.field_reference import field_reference
+from glutemap.knowledge.field_reference import field_reference
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.language import localize
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.models import KnowledgeBase
 from glutemap.search.evaluate import CaseError, evaluate, format_report, read_cases, unknown_ids
 from glutemap.search.matcher import MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
@@ -239,7 +239,7 @@ def _export(root: Path, out: TextIO, err: TextIO) -> int:
 
 def _readability(root: Path, out: TextIO, err: TextIO) -> int:
     """A report, not a check: the exit status is 0 whatever the grades (the consistency tests hold the limits)."""
-    from glutemap.readability import MAX_GRADE, graded_passages, summarise  # textstat loads a dictionary: only here
+    from glutemap.screens.readability import MAX_GRADE, graded_passages, summarise  # textstat loads a dictionary: only here
 
     knowledge = _load(root, err)
     if knowledge is None:

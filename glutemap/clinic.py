@@ -15,10 +15,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
-from glutemap.language import DoctorWord, Language, LanguageCode, Spelling, TherapistWord, Wording
-
 # One YAML reader for the whole app: the loader's, with its located errors.
-from glutemap.loader import KnowledgeError, read_mapping_file
+from glutemap.knowledge.loader import KnowledgeError, read_mapping_file
+from glutemap.language import DoctorWord, Language, LanguageCode, Spelling, TherapistWord, Wording
 
 SETTINGS_ENV = "GLUTEMAP_SETTINGS"
 DEFAULT_SETTINGS_PATH = Path(__file__).resolve().parent.parent / "settings" / "clinic.yaml"

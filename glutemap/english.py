@@ -610,7 +610,7 @@ MONTHS = (
     "December",
 )
 
-# --- what next: the decision aid after a result (glutemap/decide.py, glutemap/ui/decide_widgets.py) -------
+# --- what next: the decision aid after a result (glutemap/screens/decide.py, glutemap/ui/decide_widgets.py) -------
 DECIDE_HEADING = "What you could do next"
 DECIDE_INTRO = (
     "These are the usual choices, each described the same way. GluteMap cannot choose for you: use them to "

@@ -26,7 +26,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 from pydantic import BaseModel
 
 from glutemap import english
-from glutemap.models import CARE_WORD_PLACEHOLDERS, Shown
+from glutemap.knowledge.models import CARE_WORD_PLACEHOLDERS, Shown
 
 LanguageCode = Literal["en", "en-XA"]
 LANGUAGE_CODES: tuple[LanguageCode, ...] = ("en", "en-XA")

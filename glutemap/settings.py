@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR
 from glutemap.language import LANGUAGE_CODES, LanguageCode
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR
 
 DEFAULT_IDLE_SECONDS = 90
 MIN_IDLE_SECONDS = 5
@@ -22,7 +22,7 @@ class Deployment:
     idle_seconds: int
     warning_seconds: int
     knowledge_dir: Path
-    # Where the last knowledge that validated is kept (glutemap/snapshot.py); None when switched off.
+    # Where the last knowledge that validated is kept (glutemap/knowledge/snapshot.py); None when switched off.
     snapshot_dir: Path | None = None
     # The language every visitor starts in (GLUTEMAP_LANGUAGE): "en", or "en-XA" for the pseudo-locale.
     language: LanguageCode = "en"

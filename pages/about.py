@@ -3,8 +3,8 @@
 import streamlit as st
 
 from glutemap import strings
+from glutemap.screens.about import SourceEntry, sources_view
 from glutemap.ui.components import glossary_for, numbered, page_knowledge, plain, say, table
-from glutemap.views import SourceEntry, sources_view
 
 
 def show_source(entry: SourceEntry) -> None:

@@ -3,14 +3,16 @@
 import streamlit as st
 
 from glutemap import strings
-from glutemap.anatomy_figures import (
+from glutemap.figures.anatomy import (
     compare_muscles_table,
     layer_figure,
     layer_text,
     trendelenburg_figure,
     trendelenburg_text,
 )
-from glutemap.figures import referral_description, referral_figure, referral_views
+from glutemap.figures.referral import referral_description, referral_figure, referral_views
+from glutemap.screens.anatomy import MuscleView, muscle_choices, muscle_view
+from glutemap.screens.common import RecordLink
 from glutemap.ui.address import follow_link, show_in_address
 from glutemap.ui.components import (
     bullets,
@@ -23,7 +25,6 @@ from glutemap.ui.components import (
     sources_list,
     table,
 )
-from glutemap.views import MuscleView, RecordLink, muscle_choices, muscle_view
 
 MUSCLE_PARAM = "muscle"
 def choose_muscle(choices: list[RecordLink]) -> str:

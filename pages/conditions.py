@@ -3,12 +3,12 @@
 import streamlit as st
 
 from glutemap import strings
-from glutemap.exercises import pain_rules
+from glutemap.screens.conditions import ConditionView, condition_index, condition_view
+from glutemap.screens.exercises import pain_rules
 from glutemap.ui.address import forget_in_address, requested, show_in_address
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
 from glutemap.ui.decide_widgets import show_next_steps
 from glutemap.ui.plan_widgets import add_to_plan_button
-from glutemap.views import ConditionView, condition_index, condition_view
 
 CONDITION_PARAM = "condition"
 

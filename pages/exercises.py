@@ -3,8 +3,8 @@
 import streamlit as st
 
 from glutemap import strings
-from glutemap.exercise_figures import emg_figure, phases_figure
-from glutemap.exercises import (
+from glutemap.figures.exercise_charts import emg_figure, phases_figure
+from glutemap.screens.exercises import (
     ExerciseView,
     FilterChoices,
     display_name,

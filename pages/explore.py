@@ -5,13 +5,13 @@ from functools import partial
 import streamlit as st
 
 from glutemap import strings
-from glutemap.body import split_tap_id
-from glutemap.exercises import display_name, pain_rules
-from glutemap.explore import ExploreView, answer_token, description_examples, explore_view, safety_checklist
-from glutemap.figures import referral_description, referral_figure, referral_table
-from glutemap.flow import flow_figure, flow_table
-from glutemap.models import KnowledgeBase
-from glutemap.plan import Side, side_for
+from glutemap.figures.body import split_tap_id
+from glutemap.figures.flow import flow_figure, flow_table
+from glutemap.figures.referral import referral_description, referral_figure, referral_table
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.exercises import display_name, pain_rules
+from glutemap.screens.explore import ExploreView, answer_token, description_examples, explore_view, safety_checklist
+from glutemap.screens.plan import Side, side_for
 from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.settings import deployment
 from glutemap.ui import explore_widgets as keys
@@ -57,7 +57,7 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> 
                 plain(card.summary),
                 md_section(strings.EXPLORE_WHY, card.reasons),
                 md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
-                                                         f"{item.evidence})" for item in card.involvement)),
+                                                         f"{item.evidence_label})" for item in card.involvement)),
             )
             if view.show_exercises and card.exercises:
                 st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
@@ -98,7 +98,7 @@ def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body
         with tab:
             st.image(referral_figure(knowledge, muscle_id, body_view, chosen),
                      alt=referral_description(knowledge, muscle_id, body_view))
-            table([dict(zip(strings.REFERRAL_TABLE_COLUMNS, row, strict=True)) for row in referral_table(knowledge, muscle_id)])
+            table(referral_table(knowledge, muscle_id).records())
     return shown
 
 

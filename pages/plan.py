@@ -5,9 +5,9 @@ import datetime as dt
 import streamlit as st
 
 from glutemap import strings
-from glutemap.handout import Handout, build_handout, handout_pdf, take_home_code
-from glutemap.qr import qr_svg
 from glutemap.settings import deployment
+from glutemap.takehome.handout import Handout, build_handout, handout_pdf, take_home_code
+from glutemap.takehome.qr import qr_svg
 from glutemap.ui.assets import asset
 from glutemap.ui.clinic_settings import clinic_settings
 from glutemap.ui.components import bullets, exercise_pictures, numbered, page_knowledge, plain, say

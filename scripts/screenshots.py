@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from playwright.sync_api import Browser, Error, Page, sync_playwright  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
-from glutemap.loader import check_knowledge  # noqa: E402
+from glutemap.knowledge.loader import check_knowledge  # noqa: E402
 from glutemap.settings import deployment  # noqa: E402
 from glutemap.ui.app_shell import screens  # noqa: E402
 from tests.e2e.harness import (  # noqa: E402

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from glutemap import language
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.language import localize
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
-from glutemap.models import KnowledgeBase
 
 TINY_FILES: dict[str, str] = {
     "disclaimer.yaml": """\

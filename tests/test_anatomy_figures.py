@@ -5,14 +5,14 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from glutemap import strings
-from glutemap.anatomy_figures import (
+from glutemap.figures.anatomy import (
     compare_muscles_table,
     layer_figure,
     layer_text,
     trendelenburg_figure,
     trendelenburg_text,
 )
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 
 def _annotation_texts(figure: go.Figure) -> list[str]:

@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from glutemap import body, strings
-from glutemap.models import KnowledgeBase
+from glutemap import strings
+from glutemap.figures import body
+from glutemap.knowledge.models import KnowledgeBase
 
 # The map is `width: 100%` of its column (at most 440 px). On a 360 px phone Streamlit stacks the columns
 # and keeps 1 rem (16 px) of page padding each side, so the map is drawn 328 px wide there (measured in

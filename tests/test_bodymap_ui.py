@@ -84,7 +84,7 @@ def test_a_change_from_the_map_pushes_only_the_group_it_belongs_to() -> None:
 
 def test_the_component_markup_holds_every_view_with_its_clipped_areas() -> None:
     """The map's markup draws each view once, each with its own clip path, so ids never clash between views."""
-    from glutemap import body
+    from glutemap.figures import body
     from glutemap.ui import bodymap
 
     for view in body.VIEWS:

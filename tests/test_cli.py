@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from glutemap.cli import main
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 KnowledgeWriter = Callable[..., Path]
 CONSOLE_SCRIPT = Path(sys.executable).parent / "glutemap"

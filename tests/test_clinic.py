@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from glutemap.clinic import DEFAULT_SETTINGS_PATH, ClinicSettings, load_clinic_settings, main, settings_path
-from glutemap.decide import urgent_contact
+from glutemap.screens.decide import urgent_contact
 
 
 def _write(tmp_path: Path, text: str) -> Path:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import glutemap.loader
-from glutemap.collector import collection_paused
-from glutemap.loader import check_knowledge
+import glutemap.knowledge.loader
+from glutemap.knowledge.collector import collection_paused
+from glutemap.knowledge.loader import check_knowledge
 
 
 @pytest.fixture(autouse=True)
@@ -62,13 +62,13 @@ def test_overlapping_blocks_in_two_threads_restore_it_only_when_both_end() -> No
 
 def test_knowledge_loads_with_the_collector_paused(tiny_knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
-    read_yaml = glutemap.loader.read_yaml
+    read_yaml = glutemap.knowledge.loader.read_yaml
 
     def spying_read_yaml(path: Path) -> object:
         seen.append(gc.isenabled())
         return read_yaml(path)
 
-    monkeypatch.setattr(glutemap.loader, "read_yaml", spying_read_yaml)
+    monkeypatch.setattr(glutemap.knowledge.loader, "read_yaml", spying_read_yaml)
     knowledge, _ = check_knowledge(tiny_knowledge_dir)
     assert knowledge is not None
     assert seen and not any(seen)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from pydantic import BaseModel
 
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.models import KnowledgeBase, RedFlagGroup, Source, Urgency
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.knowledge.models import KnowledgeBase, RedFlagGroup, Source, Urgency
 from glutemap.search.matcher import match
 from glutemap.search.text import phrase_stems as tokens
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from glutemap.clinic import ClinicSettings
-from glutemap.decide import next_steps, questions_to_ask, urgent_contact
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.models import OPTION_ORDER, KnowledgeBase
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.knowledge.models import OPTION_ORDER, KnowledgeBase
+from glutemap.screens.decide import next_steps, questions_to_ask, urgent_contact
 
 KnowledgeWriter = Callable[..., Path]
 SHIPPED_CONDITIONS = sorted(path.stem for path in (DEFAULT_KNOWLEDGE_DIR / "conditions").glob("*.yaml"))

@@ -15,12 +15,12 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Expander
 
 from glutemap import strings
-from glutemap.exercises import exercise_view
-from glutemap.handout import build_handout, handout_pdf
-from glutemap.loader import load_knowledge
-from glutemap.models import KnowledgeBase
-from glutemap.plan import PlanItem
-from glutemap.readability import patient_passages
+from glutemap.knowledge.loader import load_knowledge
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.exercises import exercise_view
+from glutemap.screens.plan import PlanItem
+from glutemap.screens.readability import patient_passages
+from glutemap.takehome.handout import build_handout, handout_pdf
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
-from glutemap.exercise_pictures import (
+from glutemap.figures.exercise_pictures import (
     BACKGROUND,
     FAR_LIMB,
     WORKING_LEG,
@@ -24,7 +24,7 @@ from glutemap.exercise_pictures import (
     render_pictures_png,
     render_pictures_svg,
 )
-from glutemap.models import Joint, KnowledgeBase, Pictures, Pose, Push
+from glutemap.knowledge.models import Joint, KnowledgeBase, Pictures, Pose, Push
 
 SIDE_LYING = Pose(
     head=Joint(x=11, y=69.5), neck=Joint(x=19, y=69), hip=Joint(x=50, y=69), knee=Joint(x=68, y=67.7),

@@ -6,7 +6,10 @@ import pytest
 from exercise_knowledge import EXTRA_FILES, HIP_HOLD_DOSAGE
 
 from glutemap import strings
-from glutemap.exercises import (
+from glutemap.knowledge.loader import check_knowledge, load_knowledge
+from glutemap.knowledge.models import Dosage, KnowledgeBase
+from glutemap.knowledge.references import linked_id
+from glutemap.screens.exercises import (
     NO_EQUIPMENT,
     FilterChoices,
     dosage_numbers,
@@ -17,9 +20,6 @@ from glutemap.exercises import (
     known_choices,
     phase_views,
 )
-from glutemap.loader import check_knowledge, load_knowledge
-from glutemap.models import Dosage, KnowledgeBase
-from glutemap.references import linked_id
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The Explore view model: urgent advice first, exercises gated, explained cards and flow links."""
 
-from glutemap.explore import description_examples, explore_view, safety_checklist
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.explore import description_examples, explore_view, safety_checklist
 from glutemap.search.matcher import URGENCY_ORDER
 from glutemap.search.text import MAX_TEXT_CHARS
 
@@ -27,7 +27,7 @@ def test_cards_explain_muscle_involvement_with_evidence(shipped_knowledge: Knowl
     view = explore_view(shipped_knowledge, text="outer knee pain when running")
     card = view.cards[0]
     assert card.reasons
-    assert all(item.how and item.evidence for item in card.involvement)
+    assert all(item.how and item.evidence_label for item in card.involvement)
 
 
 def test_flow_runs_from_region_to_condition_to_muscle(shipped_knowledge: KnowledgeBase) -> None:

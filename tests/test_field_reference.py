@@ -10,8 +10,8 @@ from typing import Literal
 from pydantic import Field
 
 from glutemap.cli import main
-from glutemap.field_reference import FieldRow, KnowledgeFile, field_reference, field_rows, knowledge_files
-from glutemap.loader import (
+from glutemap.knowledge.field_reference import FieldRow, KnowledgeFile, field_reference, field_rows, knowledge_files
+from glutemap.knowledge.loader import (
     FOLDER_KINDS,
     LIST_FILES,
     OPTIONAL_FOLDER_KINDS,
@@ -19,7 +19,7 @@ from glutemap.loader import (
     OPTIONAL_SINGLE_FILES,
     SINGLE_FILES,
 )
-from glutemap.models import Id, Record, ShortText
+from glutemap.knowledge.models import Id, Record, ShortText
 
 COMMITTED = Path(__file__).resolve().parent.parent / "docs" / "knowledge-fields.md"
 

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from glutemap import strings
-from glutemap.figures import ReferralRow, referral_description, referral_figure, referral_table, referral_views
-from glutemap.models import KnowledgeBase, ReferralArea, ReferralPattern
+from glutemap.figures.referral import referral_description, referral_figure, referral_table, referral_views
+from glutemap.knowledge.models import KnowledgeBase, ReferralArea, ReferralPattern
 
 
 def with_patterns(knowledge: KnowledgeBase, *patterns: ReferralPattern) -> KnowledgeBase:
@@ -61,25 +61,27 @@ def texts(markup: str) -> list[str]:
 
 def test_table_lists_every_area_of_every_pattern_with_labels(tiny_knowledge: KnowledgeBase) -> None:
     """Rows give the pattern, the region's everyday name, its view and the spread label, as in the knowledge."""
-    assert referral_table(tiny_knowledge, "gluteus_minimus") == [
-        ReferralRow("Front fibres", "Side of the hip", "Side", strings.SPREAD_LABELS["primary"]),
-        ReferralRow("Front fibres", "Outer thigh", "Side", strings.SPREAD_LABELS["occasional"]),
-    ]
+    table = referral_table(tiny_knowledge, "gluteus_minimus")
+    assert table.columns == strings.REFERRAL_TABLE_COLUMNS
+    assert table.rows == (
+        ("Front fibres", "Side of the hip", "Side", strings.SPREAD_LABELS["primary"]),
+        ("Front fibres", "Outer thigh", "Side", strings.SPREAD_LABELS["occasional"]),
+    )
 
 
 def test_table_puts_main_areas_before_sometimes_and_rarely(tiny_knowledge: KnowledgeBase) -> None:
     """Within a pattern, rows run from main areas to rare ones whatever the order in the file."""
     knowledge = with_patterns(tiny_knowledge, pattern("mixed", ("knee_lateral", "rare"), ("hip_lateral", "primary")))
-    assert [row.spread for row in referral_table(knowledge, "gluteus_minimus")] == [
+    assert referral_table(knowledge, "gluteus_minimus").column(strings.REFERRAL_TABLE_COLUMNS[-1]) == (
         strings.SPREAD_LABELS["primary"],
         strings.SPREAD_LABELS["rare"],
-    ]
+    )
 
 
 def test_shipped_gluteus_minimus_table_has_a_row_per_area(shipped_knowledge: KnowledgeBase) -> None:
     """The table of the real knowledge has exactly one row for each referral area."""
     muscle = shipped_knowledge.muscles["gluteus_minimus"]
-    assert len(referral_table(shipped_knowledge, "gluteus_minimus")) == sum(len(p.areas) for p in muscle.referral_patterns)
+    assert len(referral_table(shipped_knowledge, "gluteus_minimus").rows) == sum(len(p.areas) for p in muscle.referral_patterns)
 
 
 def test_figure_has_one_group_per_pattern_and_spread_on_the_view(two_patterns: KnowledgeBase) -> None:
@@ -250,7 +252,7 @@ def test_referral_views_lists_the_views_that_hold_areas(tiny_knowledge: Knowledg
 @pytest.mark.parametrize("view", ["front", "back", "side_left", "side_right"])
 def test_figure_draws_the_smooth_outline_and_clips_every_area_to_it(tiny_knowledge: KnowledgeBase, view: str) -> None:
     """The body is the map's own Bézier outline, and the areas (grid, pain areas, chosen areas) are clipped to it."""
-    from glutemap import body
+    from glutemap.figures import body
 
     root = parse(referral_figure(tiny_knowledge, "gluteus_minimus", view, {"hip_lateral_l", "calf_r"}))
     clip = root.find(f".//{SVG}clipPath")
@@ -288,7 +290,7 @@ def test_an_x_marks_the_trigger_point_where_the_knowledge_places_it(tiny_knowled
     markup = referral_figure(knowledge, "gluteus_minimus", "side_left")
     marks = crosses(markup)
     assert list(marks) == [knowledge.muscles["gluteus_minimus"].referral_patterns[0].id] and len(marks[next(iter(marks))]) == 1
-    from glutemap import body
+    from glutemap.figures import body
 
     hip = next(target for target in body.tap_targets("side_left") if target.id == "hip_lateral_l")
     d = marks[next(iter(marks))][0].findall(f"{SVG}path")[0].get("d", "")
@@ -330,7 +332,7 @@ def test_an_x_of_one_of_several_patterns_carries_that_patterns_letter(shipped_kn
 
 def test_shipped_trigger_points_name_regions_the_map_draws(shipped_knowledge: KnowledgeBase) -> None:
     """Every trigger point in the knowledge is a region with targets on the map; gluteus medius has none placed."""
-    from glutemap import body
+    from glutemap.figures import body
 
     drawn = {target.base_id for _, target in body.all_targets().values()}
     placed = {

@@ -1,7 +1,7 @@
 """Glossary lookups for glosses beside medical terms."""
 
-from glutemap.glossary import terms_in
-from glutemap.models import GlossaryTerm
+from glutemap.knowledge.models import GlossaryTerm
+from glutemap.screens.glossary import terms_in
 
 GLOSSARY = (
     GlossaryTerm(term="abduction", gloss="Moving the leg out to the side.", also=("abductor", "abductors")),

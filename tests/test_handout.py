@@ -9,12 +9,12 @@ import pytest
 from exercise_knowledge import EXTRA_FILES, HIP_HOLD_ALT_START, HIP_HOLD_DOSAGE
 from pypdf import PdfReader
 
-from glutemap.citation import brief_citation
-from glutemap.exercises import dosage_numbers
-from glutemap.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, take_home_code, unicode_font
-from glutemap.loader import load_knowledge
-from glutemap.models import KnowledgeBase
-from glutemap.plan import EMPTY_PLAN, PlanItem, add
+from glutemap.knowledge.citation import brief_citation
+from glutemap.knowledge.loader import load_knowledge
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.exercises import dosage_numbers
+from glutemap.screens.plan import EMPTY_PLAN, PlanItem, add
+from glutemap.takehome.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, take_home_code, unicode_font
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import pytest
 
-from glutemap.decide import next_steps
-from glutemap.icon_array import icon_array_alt, icon_array_figure, icon_array_table, icon_positions
-from glutemap.models import KnowledgeBase
+from glutemap.figures.icon_array import icon_array_alt, icon_array_figure, icon_array_table, icon_positions
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.decide import next_steps
 
 # facts.md sections 6 and 9.4: LEAP trial, global success at 8 weeks.
 LEAP_FACTS = {

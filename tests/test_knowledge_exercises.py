@@ -11,11 +11,11 @@ from pydantic import ValidationError
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
-from glutemap.exercises import dosage_numbers, exercise_view, pain_rules, progression_ladder
-from glutemap.handout import build_handout
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.models import Exercise, KnowledgeBase
-from glutemap.plan import PlanItem
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.knowledge.models import Exercise, KnowledgeBase
+from glutemap.screens.exercises import dosage_numbers, exercise_view, pain_rules, progression_ladder
+from glutemap.screens.plan import PlanItem
+from glutemap.takehome.handout import build_handout
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30

@@ -1,4 +1,4 @@
-"""What the health check and the staff status say about the knowledge (glutemap/knowledge_status.py)."""
+"""What the health check and the staff status say about the knowledge (glutemap/knowledge/knowledge_status.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from glutemap import knowledge_status
+from glutemap.knowledge import knowledge_status
 
 
 @pytest.fixture(autouse=True)

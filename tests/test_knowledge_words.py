@@ -14,10 +14,10 @@ from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
 from glutemap.cli import main
-from glutemap.models import Concept, Evidence, KnowledgeBase, Language, Source
-from glutemap.readability import KINDS, MAX_GRADE, TARGET_MEDIAN_GRADE, graded_passages, patient_passages, summarise
+from glutemap.knowledge.models import Concept, Evidence, KnowledgeBase, Language, Source
+from glutemap.screens.conditions import condition_view
+from glutemap.screens.readability import KINDS, MAX_GRADE, TARGET_MEDIAN_GRADE, graded_passages, patient_passages, summarise
 from glutemap.ui.components import plain
-from glutemap.views import condition_view
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

@@ -14,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 
 from glutemap import english, language, strings
 from glutemap.clinic import load_clinic_settings
+from glutemap.knowledge.loader import check_knowledge
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.language import Language, Wording, localize, pseudo, uk_spelling
-from glutemap.loader import check_knowledge
-from glutemap.models import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 UK_CLINIC = Wording(doctor="GP", therapist="physiotherapist", spelling="UK")

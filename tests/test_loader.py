@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glutemap.loader import (
+from glutemap.knowledge.loader import (
     OUTSIDE_FOLDER,
     KnowledgeBaseInvalid,
     KnowledgeError,

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glutemap.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.search.matcher import MatchResult, TextTooLong, base_region, match
 from glutemap.search.text import MAX_TEXT_CHARS
 

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from glutemap import models, strings
-from glutemap.models import (
+from glutemap import strings
+from glutemap.knowledge import models
+from glutemap.knowledge.models import (
     Dosage,
     Exercise,
     ExerciseMuscle,

@@ -7,8 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
-from glutemap.muscle_drawings import (
+from glutemap.figures.muscles import (
     VIEWS,
     View,
     drawn_muscles,
@@ -17,6 +16,7 @@ from glutemap.muscle_drawings import (
     muscle_drawing_text,
     muscles_over,
 )
+from glutemap.knowledge.models import KnowledgeBase
 
 SVG = "{http://www.w3.org/2000/svg}"
 

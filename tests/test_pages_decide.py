@@ -13,7 +13,7 @@ TIMEOUT = 30
 
 def _decision_page(condition_ids: list[str], urgent: bool) -> None:
     """A tiny page that shows only the decision aid (AppTest runs this function's body as the script)."""
-    from glutemap.loader import load_knowledge
+    from glutemap.knowledge.loader import load_knowledge
     from glutemap.ui.decide_widgets import show_next_steps
 
     show_next_steps(load_knowledge(), condition_ids, urgent)

@@ -10,7 +10,7 @@ from markdown_tables import tables
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30

@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
-from glutemap.muscle_drawings import VIEWS, muscle_drawing_text
+from glutemap.figures.muscles import VIEWS, muscle_drawing_text
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.components import plain
 

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
-from glutemap.plan import PlanItem
+from glutemap.screens.plan import PlanItem
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30

@@ -10,8 +10,8 @@ from markdown_tables import column
 from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
-from glutemap.muscle_drawings import VIEWS, muscle_drawing_text
+from glutemap.figures.muscles import VIEWS, muscle_drawing_text
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui.components import plain
 
 TIMEOUT = 30

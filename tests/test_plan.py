@@ -10,10 +10,10 @@ from exercise_knowledge import EXTRA_FILES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glutemap import plan as plans
-from glutemap.loader import load_knowledge
-from glutemap.models import KnowledgeBase
-from glutemap.plan import SIDES, PlanItem, add, clean, from_param, long_date, move, plan_link, remove, set_side, side_for
+from glutemap.knowledge.loader import load_knowledge
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens import plan as plans
+from glutemap.screens.plan import SIDES, PlanItem, add, clean, from_param, long_date, move, plan_link, remove, set_side, side_for
 
 KNOWN = ("clam_shell", "hip_hold", "toe_taps")
 TODAY = dt.date(2026, 11, 23)

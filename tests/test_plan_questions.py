@@ -9,9 +9,9 @@ from pathlib import Path
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from glutemap.handout import build_handout, handout_pdf
-from glutemap.models import KnowledgeBase
-from glutemap.plan import EMPTY_PLAN, add
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.plan import EMPTY_PLAN, add
+from glutemap.takehome.handout import build_handout, handout_pdf
 from glutemap.ui.plan_widgets import PLAN_CONDITIONS_KEY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -8,10 +8,10 @@ import io
 import zxingcpp
 from PIL import Image
 
-from glutemap.handout import take_home_code
-from glutemap.models import KnowledgeBase
-from glutemap.plan import EMPTY_PLAN, PlanItem, add
-from glutemap.qr import MODULE_PIXELS, QUIET_ZONE, fits, qr_png, qr_svg
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.plan import EMPTY_PLAN, PlanItem, add
+from glutemap.takehome.handout import take_home_code
+from glutemap.takehome.qr import MODULE_PIXELS, QUIET_ZONE, fits, qr_png, qr_svg
 
 
 def _decoded(png: bytes) -> str:

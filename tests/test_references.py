@@ -6,10 +6,10 @@ import typing
 
 from pydantic import BaseModel
 
-from glutemap import models
-from glutemap.models import KnowledgeBase, RefersTo
-from glutemap.references import Reference, references, references_to
-from glutemap.views import sources_view
+from glutemap.knowledge import models
+from glutemap.knowledge.models import KnowledgeBase, RefersTo
+from glutemap.knowledge.references import Reference, references, references_to
+from glutemap.screens.about import sources_view
 
 # Field names that always hold ids of other records, whichever model they are in.
 REFERENCE_FIELD_NAMES = {"sources", "regions", "region", "covered_by", "muscle", "exercises", "condition", "conditions",

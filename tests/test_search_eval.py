@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.search.evaluate import Case, Report, evaluate, read_cases, unknown_ids
 
 EVAL_DIR = Path(__file__).parent / "eval"

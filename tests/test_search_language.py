@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.search.matcher import match, spelled
 from glutemap.search.spelling import Speller, english_words
 from glutemap.search.text import raw_words, stem

@@ -1,4 +1,4 @@
-"""The on-disk snapshot of the last knowledge that validated (glutemap/snapshot.py)."""
+"""The on-disk snapshot of the last knowledge that validated (glutemap/knowledge/snapshot.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from glutemap.models import KnowledgeBase
-from glutemap.snapshot import SnapshotUnusable, load_snapshot, save_snapshot, snapshot_file
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.knowledge.snapshot import SnapshotUnusable, load_snapshot, save_snapshot, snapshot_file
 
 SAVED_AT = dt.datetime(2026, 12, 4, 3, 0, tzinfo=dt.UTC)
 

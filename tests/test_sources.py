@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from glutemap.citation import (
+from glutemap.knowledge.citation import (
     UNOFFICIAL_HOSTS,
     brief_citation,
     citation_text,
@@ -17,11 +17,11 @@ from glutemap.citation import (
     source_address,
     unofficial_host,
 )
-from glutemap.handout import build_handout
-from glutemap.loader import check_knowledge
-from glutemap.models import KnowledgeBase, Source
-from glutemap.plan import PlanItem
-from glutemap.views import sources_view
+from glutemap.knowledge.loader import check_knowledge
+from glutemap.knowledge.models import KnowledgeBase, Source
+from glutemap.screens.about import sources_view
+from glutemap.screens.plan import PlanItem
+from glutemap.takehome.handout import build_handout
 
 ARTICLE: dict[str, Any] = {
     "id": "mellor_2018",

@@ -15,7 +15,7 @@ from streamlit.web.server.app_discovery import discover_asgi_app
 
 import glutemap.ui.knowledge
 import glutemap.ui.warm_up
-from glutemap.loader import check_knowledge
+from glutemap.knowledge.loader import check_knowledge
 from glutemap.ui.knowledge import current_knowledge
 from glutemap.ui.warm_up import warm_up, warm_up_in_background
 

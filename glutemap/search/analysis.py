@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from glutemap.models import Concept, KnowledgeBase, Language, NumberCue
+from glutemap.knowledge.models import Concept, KnowledgeBase, Language, NumberCue
 from glutemap.search.spelling import Speller
 from glutemap.search.text import BREAK, STOPWORDS, Word, all_stems, raw_words, stem
 

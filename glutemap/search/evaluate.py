@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.search.matcher import match
 
 KINDS = frozenset({"condition", "flag", "negated", "relative", "trap", "calm", "unrelated"})

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glutemap import strings
-from glutemap.models import ConceptRule, KnowledgeBase
+from glutemap.knowledge.models import ConceptRule, KnowledgeBase
 from glutemap.search.analysis import Analysis, Hit, Lexicon, analyse, build_lexicon
 from glutemap.search.text import MAX_TEXT_CHARS
 

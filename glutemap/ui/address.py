@@ -10,7 +10,7 @@ from collections.abc import Collection
 
 import streamlit as st
 
-from glutemap.references import linked_id
+from glutemap.knowledge.references import linked_id
 from glutemap.ui.components import set_widget_value
 
 

@@ -2,7 +2,7 @@
 
 The chosen areas live in `st.session_state[SELECTED_REGIONS_KEY]` (a sorted list of tap ids such as
 `"knee_lateral_r"`); the map and the lists only ever toggle ids there, so tests can set that key
-directly instead of clicking. The component's markup is built once from `glutemap.body` (geometry and
+directly instead of clicking. The component's markup is built once from `glutemap.figures.body` (geometry and
 fixed strings only); knowledge labels travel in `data` and the script sets them with `setAttribute`.
 """
 
@@ -14,8 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from glutemap import body, strings
-from glutemap.models import KnowledgeBase
+from glutemap import strings
+from glutemap.figures import body
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui.assets import asset
 from glutemap.ui.components import plain
 

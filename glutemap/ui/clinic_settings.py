@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from glutemap.clinic import ClinicSettings, load_clinic_settings, settings_path
-from glutemap.loader import KnowledgeError
+from glutemap.knowledge.loader import KnowledgeError
 
 log = logging.getLogger("glutemap")
 

@@ -13,11 +13,11 @@ import streamlit as st
 from plotly.graph_objects import Figure
 
 from glutemap import language, strings
-from glutemap.citation import citation_line
-from glutemap.exercise_pictures import display_width, render_motion_svg, render_pictures_svg
-from glutemap.glossary import terms_in
-from glutemap.models import KnowledgeBase, Pictures
-from glutemap.muscle_drawings import VIEWS, has_muscle_drawing, muscle_drawing, muscle_drawing_text
+from glutemap.figures.exercise_pictures import display_width, render_motion_svg, render_pictures_svg
+from glutemap.figures.muscles import VIEWS, has_muscle_drawing, muscle_drawing, muscle_drawing_text
+from glutemap.knowledge.citation import citation_line
+from glutemap.knowledge.models import KnowledgeBase, Pictures
+from glutemap.screens.glossary import terms_in
 from glutemap.ui.app_shell import ensure_routed
 from glutemap.ui.knowledge import KnowledgeState, current_knowledge, knowledge_in
 

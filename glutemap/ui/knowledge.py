@@ -1,7 +1,7 @@
 """The knowledge base as the app sees it: loaded once per change of the files, last good one kept.
 
 What is served, in order: the files when they validate; else the last good knowledge this process saw;
-else, after a restart, the snapshot on disk of the last knowledge that validated (glutemap/snapshot.py).
+else, after a restart, the snapshot on disk of the last knowledge that validated (glutemap/knowledge/snapshot.py).
 Visitors see no notice of any of this; staff find it in the log and at /_glutemap/status.
 """
 
@@ -15,13 +15,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from glutemap import knowledge_status
+from glutemap.knowledge import knowledge_status
+from glutemap.knowledge.loader import KnowledgeError, check_knowledge, knowledge_fingerprint
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.knowledge.snapshot import Snapshot, SnapshotUnusable, load_snapshot, save_snapshot, snapshot_file
 from glutemap.language import Language, localize
-from glutemap.loader import KnowledgeError, check_knowledge, knowledge_fingerprint
-from glutemap.models import KnowledgeBase
 from glutemap.search.matcher import search_index
 from glutemap.settings import Deployment, deployment
-from glutemap.snapshot import Snapshot, SnapshotUnusable, load_snapshot, save_snapshot, snapshot_file
 from glutemap.ui.heap import long_lived_objects_changed
 
 log = logging.getLogger("glutemap")

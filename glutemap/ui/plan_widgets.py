@@ -1,17 +1,17 @@
 """The plan in the session: an "Add to my plan" button for any page, and the plan editor's controls.
 
 The plan lives in st.session_state["plan"] as a tuple of (exercise id, side) and is only changed through the
-pure functions of `glutemap.plan`, so it can never hold anything a visitor typed.
+pure functions of `glutemap.screens.plan`, so it can never hold anything a visitor typed.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from glutemap import plan as plans
 from glutemap import strings
-from glutemap.models import KnowledgeBase
-from glutemap.plan import SIDES, Plan, Side
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens import plan as plans
+from glutemap.screens.plan import SIDES, Plan, Side
 from glutemap.settings import deployment
 from glutemap.ui.components import plain, set_widget_value
 from glutemap.ui.knowledge import current_knowledge

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from glutemap import language
+from glutemap.knowledge.loader import load_knowledge
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.language import localize
-from glutemap.loader import load_knowledge
-from glutemap.models import KnowledgeBase
 from glutemap.settings import deployment
 
 from .harness import (

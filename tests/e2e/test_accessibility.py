@@ -9,8 +9,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from glutemap import strings
-from glutemap.explore import safety_checklist
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.explore import safety_checklist
 from glutemap.ui.app_shell import screens
 
 from .conftest import NewPage

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from glutemap import strings
-from glutemap.body import VIEWS
+from glutemap.figures.body import VIEWS
 
 from .harness import open_app, wait_for_app
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 from .conftest import NewPage
 from .harness import EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from glutemap import english, language
-from glutemap.citation import brief_citation, citation_line, citation_text, short_citation
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.citation import brief_citation, citation_line, citation_text, short_citation
+from glutemap.knowledge.models import KnowledgeBase
 
 from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold, wait_for_app
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui.app_shell import screens
 
 from .harness import MAIN_HEADING, StreamlitServer, new_context, open_app, wait_for_app

@@ -32,9 +32,10 @@ from e2e.harness import (
 from playwright.async_api import Browser, Page, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-from glutemap import body, strings
-from glutemap.explore import explore_view
-from glutemap.models import KnowledgeBase
+from glutemap import strings
+from glutemap.figures import body
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.explore import explore_view
 
 from .conftest import ReportNumbers
 from .process_stats import read_sample

@@ -33,9 +33,10 @@ from e2e.harness import (
 )
 from playwright.sync_api import ConsoleMessage, Locator, Page, sync_playwright
 
-from glutemap import body, strings
-from glutemap.explore import explore_view
-from glutemap.models import Condition, Exercise, KnowledgeBase
+from glutemap import strings
+from glutemap.figures import body
+from glutemap.knowledge.models import Condition, Exercise, KnowledgeBase
+from glutemap.screens.explore import explore_view
 from glutemap.settings import WARNING_SECONDS
 
 from .conftest import ReportNumbers

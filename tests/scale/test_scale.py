@@ -18,7 +18,7 @@ from e2e.harness import APP_IDLE, APP_ROOT, CHROMIUM_ARGS, EXCEPTION, MAIN_HEADI
 from playwright.async_api import Browser, BrowserContext, Page, Response, async_playwright
 
 from glutemap import strings
-from glutemap.loader import load_knowledge
+from glutemap.knowledge.loader import load_knowledge
 from glutemap.settings import deployment
 
 from .cluster import REPLICA_COOKIE, REPLICA_HEADER, ServedCluster, port_listening

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from glutemap.models import GlossaryTerm
+from glutemap.knowledge.models import GlossaryTerm
 
 
 @lru_cache(maxsize=64)

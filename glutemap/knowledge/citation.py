@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from glutemap.models import Source
+    from glutemap.knowledge.models import Source
 
 # Hosts that hold copies of publications without being their publisher, or that mirror a reference work:
 # file-sharing and document-upload sites, shadow libraries, staging (test) servers, Wikipedia mirrors,

@@ -41,13 +41,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 # The limits the consistency test holds the knowledge to.
 TARGET_MEDIAN_GRADE = 6.0
 MAX_GRADE = 10.0
 
-# Muscle notes with this prefix go behind "For clinicians" (glutemap.views does the same split).
+# Muscle notes with this prefix go behind "For clinicians" (glutemap.screens.anatomy does the same split).
 CLINICIAN_NOTE_PREFIX = "for clinicians"
 
 # Record kinds in the order the report lists them.

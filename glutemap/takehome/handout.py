@@ -16,12 +16,12 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from glutemap import strings
-from glutemap.citation import brief_citation
-from glutemap.decide import ConditionQuestions, questions_to_ask
-from glutemap.exercise_pictures import render_pictures_png
-from glutemap.exercises import dosage_numbers, equipment_lines, pain_rule_text, pain_rules
-from glutemap.models import KnowledgeBase, Pictures
-from glutemap.plan import Plan, known, long_date, plan_link, side_text
+from glutemap.figures.exercise_pictures import render_pictures_png
+from glutemap.knowledge.citation import brief_citation
+from glutemap.knowledge.models import KnowledgeBase, Pictures
+from glutemap.screens.decide import ConditionQuestions, questions_to_ask
+from glutemap.screens.exercises import dosage_numbers, equipment_lines, pain_rule_text, pain_rules
+from glutemap.screens.plan import Plan, known, long_date, plan_link, side_text
 
 
 @dataclass(frozen=True)

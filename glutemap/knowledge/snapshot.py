@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 SNAPSHOT_FORMAT = 1
 SNAPSHOT_SUFFIX = ".snapshot.json"

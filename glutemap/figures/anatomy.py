@@ -13,8 +13,9 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase, Muscle
-from glutemap.views import FOCUS_MUSCLES, Table, layer_sentence
+from glutemap.knowledge.models import KnowledgeBase, Muscle
+from glutemap.screens.anatomy import layer_sentence
+from glutemap.screens.common import FOCUS_MUSCLES, Table
 
 # The three gluteal muscles drawn in the layer diagram, from the skin inward.
 GLUTEAL_MUSCLES = ("gluteus_maximus", "gluteus_medius", "gluteus_minimus")

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from glutemap.loader import LOAD_TIME_BUDGET_SECONDS
+from glutemap.knowledge.loader import LOAD_TIME_BUDGET_SECONDS
 
 # Past the loader's own time budget a load is stuck inside one read, which the budget cannot stop.
 HUNG_AFTER_SECONDS = LOAD_TIME_BUDGET_SECONDS + 5.0

@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from glutemap.collector import collection_paused
-from glutemap.models import (
+from glutemap.knowledge.collector import collection_paused
+from glutemap.knowledge.models import (
     CareOption,
     Concept,
     Condition,
@@ -37,7 +37,7 @@ from glutemap.models import (
     Source,
     TrialOutcome,
 )
-from glutemap.references import references
+from glutemap.knowledge.references import references
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 40
@@ -45,7 +45,7 @@ OUTSIDE_FOLDER = "a symbolic link that leads outside the knowledge folder; only 
 # A whole load takes about a quarter of a second; one that runs this long is reading from something stuck
 # (a network disk, a huge folder) and stops with an error rather than keep the server waiting.
 LOAD_TIME_BUDGET_SECONDS = 20.0
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 # PyYAML's C parser is about ten times faster; the pure-Python one is the fallback.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

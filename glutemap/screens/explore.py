@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glutemap import strings
-from glutemap.models import KnowledgeBase, RedFlag
+from glutemap.knowledge.models import KnowledgeBase, RedFlag
+from glutemap.screens.common import MuscleInvolvementView, muscle_involvements
 from glutemap.search.matcher import URGENCY_ORDER, MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
 
@@ -27,14 +27,6 @@ def description_examples(knowledge: KnowledgeBase) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class Involvement:
-    muscle_id: str
-    muscle_name: str
-    how: str
-    evidence: str
-
-
-@dataclass(frozen=True)
 class ExerciseLink:
     id: str
     name: str
@@ -47,7 +39,7 @@ class ConditionCard:
     summary: str
     score: float
     reasons: tuple[str, ...]
-    involvement: tuple[Involvement, ...]
+    involvement: tuple[MuscleInvolvementView, ...]
     exercises: tuple[ExerciseLink, ...]
 
 
@@ -80,10 +72,7 @@ def _cards(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) 
     cards = []
     for found in result.conditions:
         condition = knowledge.conditions[found.id]
-        involvement = tuple(
-            Involvement(link.muscle, knowledge.muscles[link.muscle].name, link.how, strings.EVIDENCE_LABELS[link.evidence])
-            for link in condition.muscle_links
-        )
+        involvement = muscle_involvements(knowledge, condition.muscle_links)
         exercises = (
             tuple(ExerciseLink(eid, knowledge.exercises[eid].name) for eid in condition.exercises)
             if show_exercises

@@ -12,7 +12,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from glutemap import strings
-from glutemap.exercises import EmgChart, PhaseView
+from glutemap.screens.exercises import EmgChart, PhaseView
 
 _INK = "#1f1f1f"
 _THIS_EXERCISE = "#004c99"

@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import Literal
 
 from glutemap import strings
-from glutemap.models import Region
+from glutemap.knowledge.models import Region
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]

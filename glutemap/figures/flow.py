@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from glutemap import strings
-from glutemap.explore import FlowLink
+from glutemap.screens.explore import FlowLink
 
 KIND_ORDER = ("region", "condition", "muscle", "exercise")
 # Column position per kind; kinds are also named in every node label, so colour is never the only signal.

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable
 from typing import Literal, NamedTuple, TypeGuard
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 Side = Literal["left", "right", "both"]
 SIDES: tuple[Side, ...] = ("left", "right", "both")

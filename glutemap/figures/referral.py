@@ -16,11 +16,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
-from glutemap import body, strings
-from glutemap.models import KnowledgeBase, ReferralPattern, Spread
+from glutemap import strings
+from glutemap.figures import body
+from glutemap.knowledge.models import KnowledgeBase, ReferralPattern, Spread
+from glutemap.screens.common import Table, referral_rows
 
 _SPREADS: tuple[Spread, ...] = ("primary", "occasional", "rare")
 _RED = "#d4351c"  # the red of trigger-point charts; white text on it has a contrast of 4.5:1
@@ -40,34 +41,17 @@ _LEGEND_CHARS = 26  # characters per legend line at the legend's font size
 _SCALE = 1.1  # drawn size in CSS pixels per unit
 
 
-class ReferralRow(NamedTuple):
-    """One row of the text equivalent of a referral figure."""
-
-    pattern: str
-    region: str
-    view: str
-    spread: str
-
-
-def referral_table(knowledge: KnowledgeBase, muscle_id: str) -> list[ReferralRow]:
-    """Every referral area of a muscle as (pattern, area, view, how often), main areas first per pattern."""
-    muscle = knowledge.muscles[muscle_id]
-    rows: list[ReferralRow] = []
-    for pattern in muscle.referral_patterns:
-        for spread in _SPREADS:
-            for area in pattern.areas:
-                if area.spread != spread:
-                    continue
-                region = knowledge.regions.get(area.region)
-                rows.append(
-                    ReferralRow(
-                        pattern=pattern.label,
-                        region=region.label if region else area.region,
-                        view=strings.VIEW_LABELS[region.view] if region else "",
-                        spread=strings.SPREAD_LABELS[spread],
-                    )
-                )
-    return rows
+def referral_table(knowledge: KnowledgeBase, muscle_id: str) -> Table:
+    """Every referral area of a muscle as (pattern, area, views, how often), main areas first per pattern."""
+    order = {spread: index for index, spread in enumerate(_SPREADS)}
+    return Table(
+        strings.REFERRAL_TABLE_COLUMNS,
+        tuple(
+            (row.pattern, row.region, row.views, row.spread_label)
+            for pattern in knowledge.muscles[muscle_id].referral_patterns
+            for row in sorted(referral_rows(knowledge, pattern), key=lambda row: order[row.spread])
+        ),
+    )
 
 
 def _trigger_points(knowledge: KnowledgeBase, muscle_id: str) -> set[str]:

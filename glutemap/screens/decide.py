@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from glutemap import strings
 from glutemap.clinic import ClinicSettings
-from glutemap.models import OPTION_ORDER, CareOption, KnowledgeBase, TrialOutcome
+from glutemap.knowledge.models import OPTION_ORDER, CareOption, KnowledgeBase, TrialOutcome
 
 URGENT_OPTION = "seek_care_now"
 ROUTINE_OPTIONS = tuple(option for option in OPTION_ORDER if option != URGENT_OPTION)

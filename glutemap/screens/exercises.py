@@ -10,9 +10,9 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from glutemap import strings
-from glutemap.citation import citation_line
-from glutemap.models import Dosage, EmgStudy, Exercise, KnowledgeBase, PainRule, Pictures
-from glutemap.views import Table
+from glutemap.knowledge.citation import citation_line
+from glutemap.knowledge.models import Dosage, EmgStudy, Exercise, KnowledgeBase, PainRule, Pictures
+from glutemap.screens.common import Table
 
 NO_EQUIPMENT = "__none__"
 # Query-string values are visitor-controlled: anything longer than an id can be is ignored outright.

@@ -23,7 +23,7 @@ from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
 from glutemap import strings
-from glutemap.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase
 
 View = Literal["side", "back"]
 VIEWS: tuple[View, ...] = ("side", "back")

@@ -1,4 +1,4 @@
-"""Which records a record points at, read from the schema's `RefersTo` marks (glutemap/models.py).
+"""Which records a record points at, read from the schema's `RefersTo` marks (glutemap/knowledge/models.py).
 
 One walker for every use: the loader checks each reference resolves, the Sources page lists every record
 that cites a source, and nothing keeps its own list of reference fields. Adding a record kind or a
@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from glutemap.models import RefersTo
+from glutemap.knowledge.models import RefersTo
 
 Path_ = tuple[str | int, ...]
 

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from glutemap.citation import UNOFFICIAL_HOST_REASON, unofficial_host
+from glutemap.knowledge.citation import UNOFFICIAL_HOST_REASON, unofficial_host
 
 
 @dataclass(frozen=True)
@@ -559,7 +559,7 @@ class ProgressionStep(Record):
 
 
 class KnowledgeBase(Record):
-    """The whole validated knowledge, keyed by id; built only by `glutemap.loader`."""
+    """The whole validated knowledge, keyed by id; built only by `glutemap.knowledge.loader`."""
 
     muscles: dict[str, Muscle]
     conditions: dict[str, Condition]

@@ -8,19 +8,12 @@ from typing import get_args
 from conftest import TINY_FILES, KnowledgeWriter
 
 from glutemap import strings
-from glutemap.loader import load_knowledge
-from glutemap.models import IcdCode, KnowledgeBase, MuscleRole, SourceKind
-from glutemap.views import (
-    FOCUS_MUSCLES,
-    RecordLink,
-    Table,
-    condition_index,
-    condition_view,
-    layer_sentence,
-    muscle_choices,
-    muscle_view,
-    sources_view,
-)
+from glutemap.knowledge.loader import load_knowledge
+from glutemap.knowledge.models import IcdCode, KnowledgeBase, MuscleRole, SourceKind
+from glutemap.screens.about import sources_view
+from glutemap.screens.anatomy import layer_sentence, muscle_choices, muscle_view
+from glutemap.screens.common import FOCUS_MUSCLES, RecordLink, Table
+from glutemap.screens.conditions import condition_index, condition_view
 
 REVIEWED = dt.date(2026, 11, 23)
 

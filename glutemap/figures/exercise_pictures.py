@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw
 
-from glutemap.models import Joint, Pictures, Pose, Prop, Push
+from glutemap.knowledge.models import Joint, Pictures, Pose, Prop, Push
 
 BOX = 100.0  # joint coordinates live in a 100 x 100 box, y growing downward
 SUPERSAMPLE = 3  # draw large, then shrink: smooth edges without an anti-aliasing library

@@ -1,7 +1,7 @@
 """The knowledge field reference: every knowledge file's fields in plain words, generated from the schema.
 
 `glutemap fields` prints it and docs/knowledge-fields.md holds a copy that a test keeps equal to it, so the
-reference cannot drift from `glutemap/models.py`. Which model each file or folder holds comes from the
+reference cannot drift from `glutemap/knowledge/models.py`. Which model each file or folder holds comes from the
 loader's maps (`FOLDER_KINDS`, `LIST_FILES`, `SINGLE_FILES` and their `OPTIONAL_` twins).
 """
 
@@ -18,7 +18,7 @@ from annotated_types import Ge, Gt, Le, Lt, MinLen
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
-from glutemap.loader import (
+from glutemap.knowledge.loader import (
     FOLDER_KINDS,
     LIST_FILES,
     OPTIONAL_FOLDER_KINDS,
@@ -26,7 +26,7 @@ from glutemap.loader import (
     OPTIONAL_SINGLE_FILES,
     SINGLE_FILES,
 )
-from glutemap.models import ConceptChoice, Doi, Id, Pmid, RefersTo, ShortText, Text
+from glutemap.knowledge.models import ConceptChoice, Doi, Id, Pmid, RefersTo, ShortText, Text
 
 Shape = Literal["folder", "list", "single"]
 
@@ -73,7 +73,7 @@ def _constraint_of(alias: Any) -> StringConstraints:
     return next(part for part in get_args(alias)[1:] if isinstance(part, StringConstraints))
 
 
-# The schema's named kinds of text (glutemap/models.py): singular, plural, and a gloss for the legend, which
+# The schema's named kinds of text (glutemap/knowledge/models.py): singular, plural, and a gloss for the legend, which
 # also states the exact rule read from the constraint itself.
 _NAMED_TEXT: tuple[tuple[StringConstraints, str, str, str], ...] = (
     (_constraint_of(Id), "id", "ids", "lower-case letters, digits and `_`, starting with a letter"),
@@ -179,7 +179,7 @@ def type_words(annotation: Any, constraints: Sequence[Any] = (), plural: bool = 
         return _number_words("numbers" if plural else "number", constraints)
     if annotation is dt.date:
         return "dates (YYYY-MM-DD, unquoted)" if plural else "date (YYYY-MM-DD, unquoted)"
-    raise TypeError(f"no plain words for the type {annotation!r}; teach glutemap/field_reference.py about it")
+    raise TypeError(f"no plain words for the type {annotation!r}; teach glutemap/knowledge/field_reference.py about it")
 
 
 def _default_words(info: FieldInfo) -> str:
@@ -240,7 +240,7 @@ def _where(file: KnowledgeFile) -> str:
     else:
         held = f"File `knowledge/{file.path}`: one record (a mapping of fields)."
     need = "Required." if file.required else "Optional: read only when present."
-    return f"{held} {need} Model: `{file.model.__name__}` in `glutemap/models.py`."
+    return f"{held} {need} Model: `{file.model.__name__}` in `glutemap/knowledge/models.py`."
 
 
 def _legend() -> list[str]:
@@ -255,7 +255,7 @@ def _legend() -> list[str]:
 INTRO = """\
 # Knowledge fields
 
-Generated from `glutemap/models.py` by `glutemap fields`; do not edit by hand. After a schema change run
+Generated from `glutemap/knowledge/models.py` by `glutemap fields`; do not edit by hand. After a schema change run
 `.venv/bin/glutemap fields > docs/knowledge-fields.md` (a test fails while this file and the schema differ).
 
 Every record is strict: a key not listed here is an error, and so is a value of the wrong type (`"10"` is
