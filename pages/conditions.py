@@ -3,7 +3,7 @@
 import streamlit as st
 
 from glutemap import strings
-from glutemap.screens.conditions import ConditionView, condition_index, condition_view
+from glutemap.screens.conditions import ConditionView, condition_count, condition_index, condition_view
 from glutemap.screens.exercises import pain_rules
 from glutemap.ui.address import forget_in_address, requested, show_in_address
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
@@ -33,13 +33,14 @@ def show_index() -> None:
         persist_state="page",
     )
     found = condition_index(knowledge, query)
-    if not knowledge.conditions:
+    total = condition_count(knowledge)
+    if not total:
         st.write(strings.CONDITION_NONE_YET)
         return
     if not found:
         st.write(strings.CONDITION_NO_RESULTS)
         return
-    st.caption(strings.CONDITION_RESULTS_COUNT.format(shown=len(found), total=len(knowledge.conditions)))
+    st.caption(strings.CONDITION_RESULTS_COUNT.format(shown=len(found), total=total))
     columns = st.columns(2)
     for position, summary in enumerate(found):
         with columns[position % 2].container(border=True):
@@ -90,11 +91,9 @@ def show_condition(view: ConditionView) -> None:
             say(rule.text)
     for exercise in view.exercises:
         link, add = st.columns([3, 2], vertical_alignment="center")
-        not_glute = exercise.id in knowledge.exercises and not knowledge.exercises[exercise.id].glute_exercise
-        detail = f"{exercise.detail} · {strings.EXERCISES_NOT_GLUTE_SHORT}" if not_glute else exercise.detail
         link.page_link(
             "pages/exercises.py",
-            label=plain(f"{exercise.name} · {detail}"),
+            label=plain(f"{exercise.name} · {exercise.detail}"),
             icon=":material/fitness_center:",
             query_params={"exercise": exercise.id},
         )

@@ -7,7 +7,7 @@ from glutemap.figures.exercise_charts import emg_figure, phases_figure
 from glutemap.screens.exercises import (
     ExerciseView,
     FilterChoices,
-    display_name,
+    exercise_names,
     exercise_view,
     filter_exercises,
     filter_options,
@@ -40,6 +40,7 @@ FILTER_KEYS = {
 }
 
 knowledge = page_knowledge()
+names = exercise_names(knowledge)
 options = filter_options(knowledge)
 
 
@@ -122,7 +123,7 @@ def show_filters() -> FilterChoices:
 
 def choose_exercise(shown: list[str]) -> str | None:
     """The radio list of the exercises the filters leave; a link in the address wins once, then the visitor's choice."""
-    follow_link(EXERCISE_PARAM, CHOICE_KEY, knowledge.exercises)
+    follow_link(EXERCISE_PARAM, CHOICE_KEY, names)
     if not shown:
         return None
     if st.session_state.get(CHOICE_KEY) not in shown:
@@ -131,7 +132,7 @@ def choose_exercise(shown: list[str]) -> str | None:
     chosen = st.radio(
         strings.EXERCISES_CHOOSE,
         options=shown,
-        format_func=lambda exercise_id: display_name(knowledge.exercises[exercise_id]),
+        format_func=lambda exercise_id: plain(names[exercise_id]),
         key=CHOICE_KEY,
     )
     show_in_address(EXERCISE_PARAM, chosen, CHOICE_KEY)
@@ -227,7 +228,7 @@ show_phases()
 show_ladder()
 filters = show_filters()
 shown = [exercise.id for exercise in filter_exercises(knowledge, filters)]
-st.caption(strings.EXERCISES_COUNT.format(shown=len(shown), total=len(knowledge.exercises)))
+st.caption(strings.EXERCISES_COUNT.format(shown=len(shown), total=len(names)))
 if not shown:
     st.info(strings.EXERCISES_NONE_MATCH)
 chosen = choose_exercise(shown)

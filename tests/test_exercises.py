@@ -14,6 +14,7 @@ from glutemap.screens.exercises import (
     FilterChoices,
     dosage_numbers,
     emg_charts,
+    exercise_names,
     exercise_view,
     filter_exercises,
     filter_options,
@@ -184,3 +185,11 @@ def test_sets_rest_and_days_a_week_are_listed_when_given() -> None:
     assert dosage_numbers(dosage) == (
         "Repetitions: 10", "Sets: 2", "Rest between sets: 90 seconds", "Days a week: 2", "Counted for each side"
     )
+
+
+def test_exercise_names_mark_every_exercise_that_is_not_for_the_glutes(shipped_knowledge: KnowledgeBase) -> None:
+    """The names lists show: every exercise once, those for other muscles marked, glute exercises as named."""
+    names = exercise_names(shipped_knowledge)
+    assert set(names) == set(shipped_knowledge.exercises)
+    for exercise_id, exercise in shipped_knowledge.exercises.items():
+        assert (names[exercise_id] == exercise.name) == exercise.glute_exercise

@@ -1,6 +1,7 @@
 """The Explore view model: urgent advice first, exercises gated, explained cards and flow links."""
 
 from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.exercises import display_name
 from glutemap.screens.explore import description_examples, explore_view, safety_checklist
 from glutemap.search.matcher import URGENCY_ORDER
 from glutemap.search.text import MAX_TEXT_CHARS
@@ -64,3 +65,27 @@ def test_suggested_descriptions_run_from_the_top_of_the_body_down(shipped_knowle
     order = list(description_examples(shipped_knowledge))
     assert order.index("low_back_pain") < order.index("trochanteric_bursitis") < order.index("it_band_syndrome")
     assert order.index("it_band_syndrome") < order.index("plantar_fasciitis")
+
+
+def test_exercise_links_mark_an_exercise_that_is_not_for_the_glutes(shipped_knowledge: KnowledgeBase) -> None:
+    """A card's exercise that works other muscles says so in its name, as every list of exercises does."""
+    view = explore_view(shipped_knowledge, regions=["achilles_r"])
+    links = {link.id: link.name for card in view.cards for link in card.exercises}
+    calf_raise = shipped_knowledge.exercises["calf_raise"]
+    assert not calf_raise.glute_exercise
+    assert links["calf_raise"] == display_name(calf_raise) != calf_raise.name
+
+
+def test_places_read_from_words_are_named(shipped_knowledge: KnowledgeBase) -> None:
+    """The places found in the visitor's words come back by their everyday names, for "We understood: ..."."""
+    view = explore_view(shipped_knowledge, text="pain on the outside of my knee")
+    assert view.understood_places == tuple(shipped_knowledge.regions[r].label for r in view.result.regions_from_text)
+    assert view.understood_places
+
+
+def test_pain_maps_are_offered_for_the_two_focus_muscles(shipped_knowledge: KnowledgeBase) -> None:
+    """The muscles section offers the pain maps of gluteus medius and minimus, by name."""
+    view = explore_view(shipped_knowledge, regions=["hip_lateral_r"])
+    assert [(muscle.id, muscle.name) for muscle in view.referral_muscles] == [
+        (muscle_id, shipped_knowledge.muscles[muscle_id].name) for muscle_id in ("gluteus_medius", "gluteus_minimus")
+    ]

@@ -13,7 +13,7 @@ from glutemap.knowledge.models import IcdCode, KnowledgeBase, MuscleRole, Source
 from glutemap.screens.about import sources_view
 from glutemap.screens.anatomy import layer_sentence, muscle_choices, muscle_view
 from glutemap.screens.common import FOCUS_MUSCLES, RecordLink, Table
-from glutemap.screens.conditions import condition_index, condition_view
+from glutemap.screens.conditions import condition_count, condition_index, condition_view
 
 REVIEWED = dt.date(2026, 11, 23)
 
@@ -310,3 +310,20 @@ def test_table_records_are_keyed_by_column() -> None:
     assert table.records() == [{"A": "1", "B": "2"}, {"A": "3", "B": "4"}]
     assert table.column("B") == ("2", "4")
 
+
+
+def test_the_index_counts_every_condition(shipped_knowledge: KnowledgeBase) -> None:
+    """The count beside a search ("3 of 15") is of every condition in the knowledge."""
+    assert condition_count(shipped_knowledge) == len(condition_index(shipped_knowledge)) == len(shipped_knowledge.conditions)
+
+
+def test_a_condition_page_marks_an_exercise_that_is_not_for_the_glutes(shipped_knowledge: KnowledgeBase) -> None:
+    """An exercise for other muscles is labelled as such beside its kind; a glute exercise shows its kind alone."""
+    view = condition_view(shipped_knowledge, "achilles_tendinitis")
+    assert view is not None
+    details = {link.id: link.detail for link in view.exercises}
+    for exercise_id, detail in details.items():
+        exercise = shipped_knowledge.exercises[exercise_id]
+        assert detail.startswith(strings.CATEGORY_LABELS[exercise.category])
+        assert (strings.EXERCISES_NOT_GLUTE_SHORT in detail) == (not exercise.glute_exercise)
+    assert any(not shipped_knowledge.exercises[exercise_id].glute_exercise for exercise_id in details)

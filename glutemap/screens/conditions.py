@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from glutemap import strings
-from glutemap.knowledge.models import Condition, KnowledgeBase
+from glutemap.knowledge.models import Condition, Exercise, KnowledgeBase
 from glutemap.screens.common import MuscleInvolvementView, RecordLink, SourceLine, Table, muscle_involvements, source_lines
 from glutemap.search.matcher import spelled
 from glutemap.search.text import MAX_TEXT_CHARS, phrase_stems
@@ -37,6 +37,11 @@ def _word_found(wanted: str, words: tuple[str, ...]) -> bool:
     if wanted in words:
         return True
     return len(wanted) >= _PREFIX_MIN_LENGTH and any(word.startswith(wanted) for word in words)
+
+
+def condition_count(knowledge: KnowledgeBase) -> int:
+    """How many conditions the knowledge holds (the index says "3 of 15")."""
+    return len(knowledge.conditions)
 
 
 def condition_index(knowledge: KnowledgeBase, query: str = "") -> list[ConditionSummary]:
@@ -101,6 +106,11 @@ class ConditionView:
         )
 
 
+def _exercise_detail(exercise: Exercise) -> str:
+    category = strings.CATEGORY_LABELS[exercise.category]
+    return category if exercise.glute_exercise else f"{category} · {strings.EXERCISES_NOT_GLUTE_SHORT}"
+
+
 def condition_view(knowledge: KnowledgeBase, condition_id: str) -> ConditionView | None:
     """The page about one condition, or None when there is no condition with that id."""
     condition = knowledge.conditions.get(condition_id)
@@ -108,7 +118,7 @@ def condition_view(knowledge: KnowledgeBase, condition_id: str) -> ConditionView
         return None
     muscles = muscle_involvements(knowledge, condition.muscle_links)
     exercises = tuple(
-        RecordLink(exercise.id, exercise.name, strings.CATEGORY_LABELS[exercise.category])
+        RecordLink(exercise.id, exercise.name, _exercise_detail(exercise))
         for exercise in (knowledge.exercises.get(exercise_id) for exercise_id in condition.exercises)
         if exercise is not None
     )

@@ -100,6 +100,11 @@ def _matches(knowledge: KnowledgeBase, exercise: Exercise, choices: FilterChoice
     return True
 
 
+def exercise_names(knowledge: KnowledgeBase) -> dict[str, str]:
+    """Every exercise's name as lists and choices show it, by id."""
+    return {exercise.id: display_name(exercise) for exercise in knowledge.exercises.values()}
+
+
 def filter_exercises(knowledge: KnowledgeBase, choices: FilterChoices) -> tuple[Exercise, ...]:
     """Exercises matching every filter (any choice within a filter), in category then name order."""
     order = list(strings.CATEGORY_LABELS)

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from glutemap.knowledge.models import KnowledgeBase, RedFlag
-from glutemap.screens.common import MuscleInvolvementView, muscle_involvements
+from glutemap.screens.common import FOCUS_MUSCLES, MuscleInvolvementView, RecordLink, muscle_involvements
+from glutemap.screens.exercises import display_name
 from glutemap.search.matcher import URGENCY_ORDER, MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
 
@@ -61,6 +62,9 @@ class ExploreView:
     flow: tuple[FlowLink, ...]
     text_too_long: bool = False
     text_given: bool = False
+    # The places read from the visitor's words, by name, and the muscles whose pain maps are offered.
+    understood_places: tuple[str, ...] = ()
+    referral_muscles: tuple[RecordLink, ...] = ()
 
     @property
     def has_input(self) -> bool:
@@ -74,7 +78,7 @@ def _cards(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) 
         condition = knowledge.conditions[found.id]
         involvement = muscle_involvements(knowledge, condition.muscle_links)
         exercises = (
-            tuple(ExerciseLink(eid, knowledge.exercises[eid].name) for eid in condition.exercises)
+            tuple(ExerciseLink(eid, display_name(knowledge.exercises[eid])) for eid in condition.exercises)
             if show_exercises
             else ()
         )
@@ -131,6 +135,10 @@ def explore_view(
         flow=flow_links(knowledge, result, show_exercises),
         text_too_long=too_long,
         text_given=bool(text.strip()),
+        understood_places=tuple(knowledge.regions[region].label for region in result.regions_from_text),
+        referral_muscles=tuple(
+            RecordLink(muscle, knowledge.muscles[muscle].name) for muscle in FOCUS_MUSCLES if muscle in knowledge.muscles
+        ),
     )
 
 
