@@ -380,7 +380,7 @@ BODYMAP_GROUP_LABELS = {
 }
 BODYMAP_VIEW_LABEL = "Which way to look at the body"
 BODYMAP_HELP = "Tap every area where you feel pain. Tap an area again to remove it."
-BODYMAP_LIST_HELP = "Or choose the same areas from a list"
+BODYMAP_LIST_HELP = "Or choose the areas from a list"
 REFERRAL_CHOSEN = "Areas you chose"
 # The key beside a pain map, drawn like trigger-point charts: each row names the look and what it means.
 REFERRAL_LEGEND = {

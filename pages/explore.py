@@ -9,7 +9,7 @@ from glutemap.figures.body import split_tap_id
 from glutemap.figures.flow import flow_figure, flow_table
 from glutemap.figures.referral import referral_description, referral_figure, referral_table
 from glutemap.knowledge.models import KnowledgeBase
-from glutemap.screens.exercises import display_name, pain_rules
+from glutemap.screens.exercises import pain_rules
 from glutemap.screens.explore import ExploreView, answer_token, description_examples, explore_view, safety_checklist
 from glutemap.screens.plan import Side, side_for
 from glutemap.search.text import MAX_TEXT_CHARS
@@ -32,8 +32,6 @@ from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
 from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag, use_example
 from glutemap.ui.plan_widgets import add_to_plan_button
 from glutemap.ui.scroll import bring_into_view
-
-REFERRAL_MUSCLES = ("gluteus_medius", "gluteus_minimus")
 
 
 def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> tuple[str, ...]:
@@ -64,10 +62,8 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> 
                 for rule in pain_rules(knowledge, [card.id]):
                     st.caption(plain(f"{strings.PAIN_RULE_HEADING}: {rule.text}"))
                 for exercise in card.exercises:
-                    shown = knowledge.exercises.get(exercise.id)
-                    label = display_name(shown) if shown is not None else exercise.name
                     with st.container(horizontal=True, vertical_alignment="center"):
-                        st.page_link("pages/exercises.py", label=label, query_params={"exercise": exercise.id},
+                        st.page_link("pages/exercises.py", label=plain(exercise.name), query_params={"exercise": exercise.id},
                                      icon=":material/fitness_center:")
                         add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id,
                                            side=side)
@@ -94,11 +90,12 @@ def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body
     st.subheader(strings.EXPLORE_REFERRAL_HEADING)
     st.write(strings.EXPLORE_REFERRAL_INTRO)
     chosen = [*view.result.regions, *view.result.regions_from_text]
-    for muscle_id, tab in zip(REFERRAL_MUSCLES, st.tabs([knowledge.muscles[m].name for m in REFERRAL_MUSCLES]), strict=True):
+    muscles = view.referral_muscles
+    for muscle, tab in zip(muscles, st.tabs([plain(muscle.name) for muscle in muscles]), strict=True):
         with tab:
-            st.image(referral_figure(knowledge, muscle_id, body_view, chosen),
-                     alt=referral_description(knowledge, muscle_id, body_view))
-            table(referral_table(knowledge, muscle_id).records())
+            st.image(referral_figure(knowledge, muscle.id, body_view, chosen),
+                     alt=referral_description(knowledge, muscle.id, body_view))
+            table(referral_table(knowledge, muscle.id).records())
     return shown
 
 
@@ -147,18 +144,15 @@ with st.container(border=True, key="explore_safety"):
             blocks(*(f"{md_bold(flag.title)}: {plain(flag.everyday)}" for flag in flags))
 
 st.header(strings.EXPLORE_WHERE_HEADING)
-body_view = view_picker(key="explore_view")
-# A kiosk's portrait screen gives the map half its width; elsewhere the words get the wider column.
-map_column, words_column = st.columns([1, 1] if deployment().kiosk else [2, 3])
+# Words first: on a phone the columns stack and the text box comes before the tall body map, so an everyday
+# description needs no scrolling; on wider screens they sit side by side. A kiosk's portrait screen gives the
+# map half its width; elsewhere the words get the wider column.
+words_column, map_column = st.columns([1, 1] if deployment().kiosk else [3, 2])
 with map_column:
+    body_view = view_picker(key="explore_view")
     st.caption(strings.BODYMAP_HELP)
     body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
 with words_column:
-    with (
-        st.container(key="explore_area_list"),
-        st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open"),
-    ):
-        region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
     # One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
     st.text_input(
         strings.EXPLORE_TEXT_LABEL,
@@ -172,6 +166,11 @@ with words_column:
     examples = description_examples(knowledge)
     st.pills(strings.EXPLORE_EXAMPLES_LABEL, options=list(examples), format_func=lambda key: plain(examples[key]),
              key=keys.EXAMPLE, on_change=use_example, args=(examples,), wrap=False)
+    with (
+        st.container(key="explore_area_list"),
+        st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open"),
+    ):
+        region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
 
 chosen_regions = selected_regions(keys.SELECTED_REGIONS)
 ticked_flags = st.session_state.get(keys.RED_FLAGS) or []
@@ -205,7 +204,7 @@ if view.result.ask:
 if view.text_too_long:
     st.caption(strings.EXPLORE_TEXT_TOO_LONG)
 if view.result.regions_from_text:
-    places = ", ".join(knowledge.regions[r].label for r in view.result.regions_from_text)
+    places = ", ".join(view.understood_places)
     st.caption(plain(strings.EXPLORE_UNDERSTOOD.format(places=places)))
 
 if not view.has_input:
