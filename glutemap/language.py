@@ -17,7 +17,6 @@ which registers a provider with `use_provider`; without one (scripts, the CLI, t
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -27,6 +26,7 @@ from pydantic import BaseModel
 
 from glutemap import english
 from glutemap.knowledge.models import CARE_WORD_PLACEHOLDERS, Shown
+from glutemap.memo import IdentityCache
 
 LanguageCode = Literal["en", "en-XA"]
 LANGUAGE_CODES: tuple[LanguageCode, ...] = ("en", "en-XA")
@@ -229,20 +229,9 @@ def localize_record(record: Model, language: Language) -> Model:
     return record.model_copy(update=changes) if changes else record
 
 
-_localized_lock = threading.Lock()
-_localized: dict[tuple[int, Language], tuple[BaseModel, BaseModel]] = {}
+_localized: IdentityCache[BaseModel] = IdentityCache()
 
 
 def localize(knowledge: Model, language: Language) -> Model:
     """The knowledge with its shown text in `language`, built once per knowledge and language."""
-    key = (id(knowledge), language)
-    with _localized_lock:
-        cached = _localized.get(key)
-    if cached is not None and cached[0] is knowledge:
-        return cached[1]  # type: ignore[return-value]
-    shown = localize_record(knowledge, language)
-    with _localized_lock:
-        if len(_localized) > 8:
-            _localized.clear()
-        _localized[key] = (knowledge, shown)
-    return shown
+    return _localized.get(knowledge, lambda: localize_record(knowledge, language), extra=language)  # type: ignore[return-value]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from glutemap import strings
 from glutemap.knowledge.models import ConceptRule, KnowledgeBase
+from glutemap.memo import IdentityCache
 from glutemap.search.analysis import Analysis, Hit, Lexicon, analyse, build_lexicon
 from glutemap.search.text import MAX_TEXT_CHARS
 
@@ -140,7 +141,7 @@ class _Index:
     concept_points: dict[str, float]
 
 
-_INDEX_CACHE: dict[int, tuple[KnowledgeBase, _Index]] = {}
+_INDEX_CACHE: IdentityCache[_Index] = IdentityCache()
 
 
 def _build_index(knowledge: KnowledgeBase) -> _Index:
@@ -170,14 +171,7 @@ def _build_index(knowledge: KnowledgeBase) -> _Index:
 
 def search_index(knowledge: KnowledgeBase) -> _Index:
     """The matcher's index of one knowledge base, built once (warm-ups call this ahead of the first visitor)."""
-    cached = _INDEX_CACHE.get(id(knowledge))
-    if cached is not None and cached[0] is knowledge:
-        return cached[1]
-    index = _build_index(knowledge)
-    if len(_INDEX_CACHE) > 8:
-        _INDEX_CACHE.clear()
-    _INDEX_CACHE[id(knowledge)] = (knowledge, index)
-    return index
+    return _INDEX_CACHE.get(knowledge, lambda: _build_index(knowledge))
 
 
 def spelled(knowledge: KnowledgeBase, text: str) -> str:

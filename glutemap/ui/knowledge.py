@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from glutemap.knowledge.loader import KnowledgeError, check_knowledge, knowledge
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.knowledge.snapshot import Snapshot, SnapshotUnusable, load_snapshot, save_snapshot, snapshot_file
 from glutemap.language import Language, localize
+from glutemap.memo import IdentityCache
 from glutemap.search.matcher import search_index
 from glutemap.settings import Deployment, deployment
 from glutemap.ui.heap import long_lived_objects_changed
@@ -125,8 +125,7 @@ def current_knowledge() -> KnowledgeState:
     return KnowledgeState(fallback, problems)
 
 
-_prepared_lock = threading.Lock()
-_prepared: dict[tuple[int, Language], KnowledgeBase] = {}
+_prepared: IdentityCache[bool] = IdentityCache()
 
 
 def knowledge_in(knowledge: KnowledgeBase, chosen: Language) -> KnowledgeBase:
@@ -135,16 +134,12 @@ def knowledge_in(knowledge: KnowledgeBase, chosen: Language) -> KnowledgeBase:
     The server's warm-up calls this for the deployment's language, so the first visitor's first search
     does not build the index (stems, spelling, English word list).
     """
-    key = (id(knowledge), chosen)
-    with _prepared_lock:
-        known = _prepared.get(key)
     shown = localize(knowledge, chosen)
-    if known is shown:
-        return shown
+    _prepared.get(shown, lambda: _prepare_search(shown))
+    return shown
+
+
+def _prepare_search(shown: KnowledgeBase) -> bool:
     search_index(shown).lexicon.prepare_spelling()
     long_lived_objects_changed()  # it lives as long as the knowledge it was made from
-    with _prepared_lock:
-        if len(_prepared) > 8:
-            _prepared.clear()
-        _prepared[key] = shown
-    return shown
+    return True
