@@ -1,6 +1,6 @@
 """Browser benchmarks: cold start, tap-to-updated-results and server memory, each against the hello-world app.
 
-Servers and Chromium come from the e2e harness (tests/e2e/harness.py), so the benchmark starts the app
+Servers and Chromium come from the e2e harness (testing/harness.py), so the benchmark starts the app
 exactly as the browser tests do: `streamlit run` on 127.0.0.1, a free port, the project's
 .streamlit/config.toml, Debian's chromium with networking switched off.
 """
@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.report import Row, median, say
-from tests.e2e.harness import (
+from testing.harness import (
     APP_IDLE,
     CHROMIUM_MISSING,
     EXPLORE_AREA_LIST,

@@ -35,7 +35,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.report import median, percentile, say
-from tests.scale.cluster import REPLICA_COOKIE, ServedCluster
+from testing.cluster import REPLICA_COOKIE, ServedCluster
 
 REPLICA_COUNTS = (1, 2, 3)
 THINK_SECONDS = 2.0  # a busy visitor: a new description every 2 s

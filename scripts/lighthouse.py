@@ -18,7 +18,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from glutemap.ui.app_shell import screens  # noqa: E402
-from tests.e2e.harness import CHROMIUM_MISSING, StreamlitServer, find_chromium  # noqa: E402
+from testing.harness import CHROMIUM_MISSING, StreamlitServer, find_chromium  # noqa: E402
 
 LIGHTHOUSE = REPO_ROOT / ".tools" / "node_modules" / ".bin" / "lighthouse"
 TARGET = 95  # accessibility and best practices, each, on every screen

@@ -1,7 +1,7 @@
 """Take full-page screenshots of every GluteMap screen into docs/screenshots/.
 
 Run with `.venv/bin/python scripts/screenshots.py`. It starts the app on a free 127.0.0.1 port and drives
-Debian's chromium, exactly as the browser tests do (tests/e2e/harness.py), and stops the app afterwards.
+Debian's chromium, exactly as the browser tests do (testing/harness.py), and stops the app afterwards.
 Writes <page>.png at 1280x800 for every screen, <page>-portrait.png at 1080x1920 for Home and Explore,
 <page>-phone.png at 390x844 for Explore, Anatomy and Exercises, and explore-selected.png with a body region
 chosen and a description typed.
@@ -24,7 +24,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from glutemap.knowledge.loader import check_knowledge  # noqa: E402
 from glutemap.settings import deployment  # noqa: E402
 from glutemap.ui.app_shell import screens  # noqa: E402
-from tests.e2e.harness import (  # noqa: E402
+from testing.harness import (  # noqa: E402
     CHROMIUM_MISSING,
     DESKTOP_VIEWPORT,
     EXPLORE_AREA_LIST,

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from script_modules import script_module
+
+from testing.script_modules import script_module
 
 ROOT = Path(__file__).resolve().parent.parent
 KIOSK = ROOT / "deploy" / "kiosk"

@@ -17,8 +17,7 @@ from glutemap.knowledge.loader import load_knowledge
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.language import localize
 from glutemap.settings import deployment
-
-from .harness import (
+from testing.harness import (
     APP_TIMEOUT_MS,
     DESKTOP_VIEWPORT,
     StreamlitServer,

@@ -12,9 +12,9 @@ from glutemap import strings
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.screens.explore import safety_checklist
 from glutemap.ui.app_shell import screens
+from testing.harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 from .conftest import NewPage
-from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -7,8 +7,7 @@ from playwright.sync_api import Page
 
 from glutemap import strings
 from glutemap.figures.body import VIEWS
-
-from .harness import open_app, wait_for_app
+from testing.harness import open_app, wait_for_app
 
 # About a minute (every tap target on four views): run by `make test-long`, which CI also runs, rather
 # than `make test`. tests/test_matching.py checks every tap id answers, in-process, on each run.

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from glutemap import strings
+from testing.harness import open_app
 
 from .conftest import NewPage, StartServer
-from .harness import open_app
 
 pytestmark = pytest.mark.browser
 

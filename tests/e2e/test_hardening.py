@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Page, WebSocket
-from script_modules import script_module
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from glutemap import strings
 from glutemap.search.text import MAX_TEXT_CHARS
+from testing.harness import REPO_ROOT, StreamlitServer, open_app, wait_for_app
+from testing.script_modules import script_module
 
 from .conftest import NewPage, StartServer
-from .harness import REPO_ROOT, StreamlitServer, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ from playwright.sync_api import Page
 
 from glutemap import strings
 from glutemap.knowledge.models import KnowledgeBase
+from testing.harness import EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 from .conftest import NewPage
-from .harness import EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 pytestmark = pytest.mark.browser
 

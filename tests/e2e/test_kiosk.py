@@ -10,9 +10,9 @@ from playwright.sync_api import Page
 
 from glutemap import strings
 from glutemap.ui.app_shell import screens
+from testing.harness import StreamlitServer, open_app, wait_for_app
 
 from .conftest import NewPage, StartServer
-from .harness import StreamlitServer, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 

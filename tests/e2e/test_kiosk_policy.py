@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Error, Page, Playwright
-from script_modules import script_module
 
 from glutemap import strings
-
-from .harness import CHROMIUM_ARGS, REPO_ROOT, StreamlitServer, free_port, wait_for_app
+from testing.harness import CHROMIUM_ARGS, REPO_ROOT, StreamlitServer, free_port, wait_for_app
+from testing.script_modules import script_module
 
 pytestmark = pytest.mark.browser
 

@@ -16,9 +16,9 @@ from playwright.sync_api import Page
 
 from bench.synthetic import write_synthetic_knowledge
 from glutemap import strings
+from testing.harness import REPO_ROOT, StreamlitServer, open_app
 
 from .conftest import NewPage, StartServer
-from .harness import REPO_ROOT, StreamlitServer, open_app
 
 pytestmark = pytest.mark.browser
 

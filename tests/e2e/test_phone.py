@@ -7,9 +7,9 @@ from playwright.sync_api import Page, expect
 
 from glutemap import strings
 from glutemap.ui.app_shell import screens
+from testing.harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 from .conftest import NewPage
-from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
 
 pytestmark = pytest.mark.browser
 

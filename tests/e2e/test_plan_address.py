@@ -8,9 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from glutemap import strings
+from testing.harness import open_app, wait_for_app
 
 from .conftest import NewPage, StartServer
-from .harness import open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from glutemap.ui.app_shell import screens
-
-from .harness import HOST, StreamlitServer, new_context, open_app
+from testing.harness import HOST, StreamlitServer, new_context, open_app
 
 pytestmark = pytest.mark.browser
 

@@ -19,8 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from glutemap import english, language
 from glutemap.knowledge.citation import brief_citation, citation_line, citation_text, short_citation
 from glutemap.knowledge.models import KnowledgeBase
-
-from .harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold, wait_for_app
+from testing.harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold, wait_for_app
 
 # Every screen, expander and results section in the pseudo-locale takes a minute and a half: it runs with the
 # other minutes-long browser runs in `make test-long` (which .ci/run calls), keeping `make test` near 10 minutes.

@@ -12,8 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from glutemap import strings
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui.app_shell import screens
-
-from .harness import MAIN_HEADING, StreamlitServer, new_context, open_app, wait_for_app
+from testing.harness import MAIN_HEADING, StreamlitServer, new_context, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 

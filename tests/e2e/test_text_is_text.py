@@ -8,9 +8,9 @@ import pytest
 from playwright.sync_api import Page
 
 from glutemap import strings
+from testing.harness import StreamlitServer, open_app, wait_for_app
 
 from .conftest import NewPage
-from .harness import StreamlitServer, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 

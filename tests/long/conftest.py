@@ -1,6 +1,6 @@
 """Fixtures for the long runs (soak and load): Debian's chromium and a summary of the measured numbers.
 
-Both reuse the e2e harness (tests/e2e/harness.py): `streamlit run` on 127.0.0.1 with a free port, and Debian's
+Both reuse the e2e harness (testing/harness.py): `streamlit run` on 127.0.0.1 with a free port, and Debian's
 chromium with every host but 127.0.0.1 unreachable. They are marked `long` and are not part of `make test`;
 `make test-long` runs them (`pytest -m long tests/long`).
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from e2e.harness import chromium_or_skip
+
+from testing.harness import chromium_or_skip
 
 ReportNumbers = Callable[[str], None]
 

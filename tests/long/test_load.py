@@ -19,7 +19,14 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 import pytest
-from e2e.harness import (
+from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
+
+from glutemap import strings
+from glutemap.figures import body
+from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.explore import explore_view
+from testing.harness import (
     APP_IDLE,
     APP_TIMEOUT_MS,
     CHROMIUM_ARGS,
@@ -29,16 +36,9 @@ from e2e.harness import (
     EXPLORE_WARNING_SIGNS,
     StreamlitServer,
 )
-from playwright.async_api import Browser, Page, async_playwright
-from playwright.async_api import TimeoutError as PlaywrightTimeoutError
-
-from glutemap import strings
-from glutemap.figures import body
-from glutemap.knowledge.models import KnowledgeBase
-from glutemap.screens.explore import explore_view
+from testing.process_stats import read_sample
 
 from .conftest import ReportNumbers
-from .process_stats import read_sample
 
 SESSIONS = 8
 INTERACTIONS_PER_SESSION = 20

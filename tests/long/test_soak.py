@@ -21,7 +21,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from e2e.harness import (
+from playwright.sync_api import ConsoleMessage, Locator, Page, sync_playwright
+
+from glutemap import strings
+from glutemap.figures import body
+from glutemap.knowledge.models import Condition, Exercise, KnowledgeBase
+from glutemap.screens.explore import explore_view
+from glutemap.settings import WARNING_SECONDS
+from testing.harness import (
     EXCEPTION,
     EXPLORE_AREA_LIST,
     StreamlitServer,
@@ -31,16 +38,9 @@ from e2e.harness import (
     unfold,
     wait_for_app,
 )
-from playwright.sync_api import ConsoleMessage, Locator, Page, sync_playwright
-
-from glutemap import strings
-from glutemap.figures import body
-from glutemap.knowledge.models import Condition, Exercise, KnowledgeBase
-from glutemap.screens.explore import explore_view
-from glutemap.settings import WARNING_SECONDS
+from testing.process_stats import ResourceSampler, Sample, slope_per_hour
 
 from .conftest import ReportNumbers
-from .process_stats import ResourceSampler, Sample, slope_per_hour
 
 
 def _soak_seconds() -> int:

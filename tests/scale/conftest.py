@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from e2e.harness import CHROMIUM_MISSING, find_chromium
 
-from .cluster import serve_module
+from testing.cluster import serve_module
+from testing.harness import CHROMIUM_MISSING, find_chromium
 
 HAPROXY_MISSING = (
     "Debian's haproxy is needed for the scale tests but was not found. Install it with "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .cluster import serve_module
+from testing.cluster import serve_module
 
 serve = serve_module()
 TEMPLATE = serve.TEMPLATE.read_text()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from .cluster import ServedCluster
+from testing.cluster import ServedCluster
 
 pytestmark = pytest.mark.scale
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .cluster import HOST, REPLICA_HEADER, ServedCluster
+from testing.cluster import HOST, REPLICA_HEADER, ServedCluster
 
 pytestmark = pytest.mark.scale
 

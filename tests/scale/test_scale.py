@@ -14,14 +14,13 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from e2e.harness import APP_IDLE, APP_ROOT, CHROMIUM_ARGS, EXCEPTION, MAIN_HEADING
 from playwright.async_api import Browser, BrowserContext, Page, Response, async_playwright
 
 from glutemap import strings
 from glutemap.knowledge.loader import load_knowledge
 from glutemap.settings import deployment
-
-from .cluster import REPLICA_COOKIE, REPLICA_HEADER, ServedCluster, port_listening
+from testing.cluster import REPLICA_COOKIE, REPLICA_HEADER, ServedCluster, port_listening
+from testing.harness import APP_IDLE, APP_ROOT, CHROMIUM_ARGS, EXCEPTION, MAIN_HEADING
 
 pytestmark = pytest.mark.scale
 
@@ -101,7 +100,7 @@ class ScaleRun:
 
 
 async def wait_for_app(page: Page) -> None:
-    """The async twin of e2e.harness.wait_for_app: script finished and a heading (or an error) shown."""
+    """The async twin of testing.harness.wait_for_app: script finished and a heading (or an error) shown."""
     await page.wait_for_selector(APP_ROOT, state="attached")
     await page.wait_for_selector(APP_IDLE, state="attached")
     await page.locator(f"{MAIN_HEADING}, {EXCEPTION}").first.wait_for(state="visible")

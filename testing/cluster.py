@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from script_modules import script_module
+from testing.script_modules import script_module
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 SERVE = REPO_ROOT / "scripts" / "serve.py"
 HOST = "127.0.0.1"
 STARTUP_TIMEOUT_SECONDS = 120.0  # three replicas starting together on two busy cores
