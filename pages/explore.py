@@ -144,33 +144,46 @@ with st.container(border=True, key="explore_safety"):
             blocks(*(f"{md_bold(flag.title)}: {plain(flag.everyday)}" for flag in flags))
 
 st.header(strings.EXPLORE_WHERE_HEADING)
-# Words first: on a phone the columns stack and the text box comes before the tall body map, so an everyday
-# description needs no scrolling; on wider screens they sit side by side. A kiosk's portrait screen gives the
-# map half its width; elsewhere the words get the wider column.
-words_column, map_column = st.columns([1, 1] if deployment().kiosk else [3, 2])
-with map_column:
-    body_view = view_picker(key="explore_view")
-    st.caption(strings.BODYMAP_HELP)
-    body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
-with words_column:
-    # One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
-    st.text_input(
-        strings.EXPLORE_TEXT_LABEL,
-        key=keys.SYMPTOM_TEXT,
-        max_chars=MAX_TEXT_CHARS,
-        placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
-    )
-    apply_column, clear_column = st.columns(2)
-    apply_column.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
-    clear_column.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
-    examples = description_examples(knowledge)
-    st.pills(strings.EXPLORE_EXAMPLES_LABEL, options=list(examples), format_func=lambda key: plain(examples[key]),
-             key=keys.EXAMPLE, on_change=use_example, args=(examples,), wrap=False)
-    with (
-        st.container(key="explore_area_list"),
-        st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open"),
-    ):
-        region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
+# A phone shows one way of saying where it hurts at a time, words first: the body map alone is nearly two
+# screens tall there. The choice only hides the other way on a narrow screen (touch.css); a wider screen shows
+# the words and the map side by side and never shows the choice. A kiosk's portrait screen gives the map
+# half its width; elsewhere the words get the wider column.
+input_mode = st.segmented_control(
+    strings.EXPLORE_INPUT_MODE_LABEL,
+    options=list(keys.INPUT_MODES),
+    format_func=strings.EXPLORE_INPUT_MODES.__getitem__,
+    default=keys.INPUT_MODES[0],
+    required=True,
+    key=keys.INPUT_MODE,
+    label_visibility="collapsed",  # the heading above asks the question; screen readers still hear the label
+)
+with st.container(key=f"explore_inputs_{input_mode or keys.INPUT_MODES[0]}"):
+    words_column, map_column = st.columns([1, 1] if deployment().kiosk else [3, 2])
+    with map_column, st.container(key="explore_map_area"):
+        body_view = view_picker(key="explore_view")
+        st.caption(strings.BODYMAP_HELP)
+        body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
+    with words_column:
+        with st.container(key="explore_words"):
+            # One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
+            st.text_input(
+                strings.EXPLORE_TEXT_LABEL,
+                key=keys.SYMPTOM_TEXT,
+                max_chars=MAX_TEXT_CHARS,
+                placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
+            )
+            with st.container(horizontal=True):
+                st.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
+                st.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
+            examples = description_examples(knowledge)
+            st.pills(strings.EXPLORE_EXAMPLES_LABEL, options=list(examples),
+                     format_func=lambda key: plain(examples[key]), key=keys.EXAMPLE, on_change=use_example,
+                     args=(examples,), wrap=False)
+        with (
+            st.container(key="explore_area_list"),
+            st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open"),
+        ):
+            region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
 
 chosen_regions = selected_regions(keys.SELECTED_REGIONS)
 ticked_flags = st.session_state.get(keys.RED_FLAGS) or []

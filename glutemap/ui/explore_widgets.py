@@ -11,6 +11,8 @@ RED_FLAGS = "red_flags"  # list of red-flag ids ticked in the checklist
 URGENT_ACK = "urgent_ack"
 RESULTS_SECTION = "explore_section"  # the results section shown (its label); set it to show another one
 EXAMPLE = "explore_example"  # the suggested description just tapped (emptied again once it is in the text box)
+INPUT_MODE = "explore_input_mode"  # on a phone, "words" or "map": which way of saying where it hurts is shown
+INPUT_MODES = ("words", "map")
 
 
 def clear_choices() -> None:

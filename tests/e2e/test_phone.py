@@ -127,10 +127,16 @@ def test_other_reruns_do_not_move_the_page(phone: Page) -> None:
 
 
 def _settled(phone: Page) -> Page:
-    """The page once the body map is drawn: before that it is about half as tall (an early measure misleads)."""
-    expect(phone.locator("svg.gm-view:visible").first).to_be_visible()
+    """The page once the body map is drawn (shown or not): an earlier measure can miss half the page."""
+    phone.locator("svg.gm-view").first.wait_for(state="attached")
     wait_for_app(phone)
     return phone
+
+
+def _show_the_drawing(phone: Page) -> None:
+    phone.get_by_role("radio", name=strings.EXPLORE_INPUT_MODES["map"], exact=True).click()
+    expect(phone.locator("svg.gm-view:visible").first).to_be_visible()
+    wait_for_app(phone)
 
 
 def test_the_text_box_and_its_button_are_on_the_first_screen(phone: Page) -> None:
@@ -141,16 +147,35 @@ def test_the_text_box_and_its_button_are_on_the_first_screen(phone: Page) -> Non
         assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
 
 
-def test_the_body_map_starts_on_the_second_screen_at_the_latest(phone: Page) -> None:
-    """The map follows the words closely: its top is within a screen and a half of the page's top."""
-    box = _settled(phone).locator("svg.gm-view:visible").first.bounding_box()
+def test_a_phone_shows_one_way_of_saying_where_at_a_time(phone: Page) -> None:
+    """Words first, the body map hidden; choosing the drawing shows the map in place of the words."""
+    page = _settled(phone)
+    expect(page.locator("svg.gm-view:visible")).to_have_count(0)
+    _show_the_drawing(page)
+    expect(page.get_by_label(strings.EXPLORE_TEXT_LABEL)).to_be_hidden()
+    box = page.locator("svg.gm-view:visible").first.bounding_box()
     assert box is not None and box["y"] <= 1.5 * PHONE["height"], box
 
 
-def test_explore_before_any_choice_is_at_most_four_screens_tall(phone: Page) -> None:
-    """The whole page, the full-width body map (about 1.8 screens on its own) included, stays under four screens."""
+def test_an_area_tapped_on_the_drawing_brings_the_answer_into_view(phone: Page) -> None:
+    """On the phone's drawing, a tapped area shows the results on screen."""
+    _show_the_drawing(phone)
+    phone.locator("svg.gm-view:visible [data-region]").first.click()
+    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+
+
+def test_a_wide_screen_shows_the_words_and_the_map_side_by_side(new_page: NewPage, app_server: StreamlitServer) -> None:
+    """On a laptop both ways are on screen together, and the phone's choice between them is not shown."""
+    page = open_app(new_page(app_server), "explore")
+    expect(page.locator("svg.gm-view:visible").first).to_be_visible()
+    expect(page.get_by_label(strings.EXPLORE_TEXT_LABEL)).to_be_visible()
+    expect(page.get_by_role("radio", name=strings.EXPLORE_INPUT_MODES["map"], exact=True)).to_be_hidden()
+
+
+def test_explore_before_any_choice_is_at_most_three_screens_tall(phone: Page) -> None:
+    """A first-time visitor on a phone reaches the warning signs, the text box and the answer's place within three screens."""
     height = _settled(phone).evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
-    assert height <= 4 * PHONE["height"], f"Explore is {height / PHONE['height']:.1f} screens tall"
+    assert height <= 3 * PHONE["height"], f"Explore is {height / PHONE['height']:.1f} screens tall"
 
 
 def test_warning_sign_questions_are_readable_in_full_at_360_px(new_page: NewPage, app_server: StreamlitServer) -> None:
