@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +21,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from playwright.sync_api import Browser, Error, Page, sync_playwright  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
+from glutemap import strings  # noqa: E402
 from glutemap.knowledge.loader import check_knowledge  # noqa: E402
 from glutemap.settings import deployment  # noqa: E402
 from glutemap.ui.app_shell import screens  # noqa: E402
@@ -93,15 +94,31 @@ def full_page_screenshot(page: Page, path: Path) -> None:
     print(f"wrote {path.relative_to(REPO_ROOT)} ({viewport['width']}x{height})")
 
 
-def shoot(browser: Browser, server: StreamlitServer, url_path: str, name: str, viewport: Mapping[str, int]) -> None:
-    """Open one screen in a fresh context and save its full-page screenshot as <name>.png."""
+def shoot(
+    browser: Browser,
+    server: StreamlitServer,
+    url_path: str,
+    name: str,
+    viewport: Mapping[str, int],
+    prepare: Callable[[Page], None] | None = None,
+) -> None:
+    """Open one screen in a fresh context (then `prepare` it) and save its full-page screenshot as <name>.png."""
     context = new_context(browser, server, viewport)
     try:
         page = context.new_page()
         open_app(page, address_of(url_path))
+        if prepare is not None:
+            prepare(page)
         full_page_screenshot(page, OUTPUT_DIR / f"{name}.png")
     finally:
         context.close()
+
+
+def show_the_drawing(page: Page) -> None:
+    """On a phone, Explore's second way of saying where it hurts: the body map."""
+    page.get_by_role("radio", name=strings.EXPLORE_INPUT_MODES["map"], exact=True).click()
+    page.locator("svg.gm-view:visible").first.wait_for()
+    wait_for_app(page)
 
 
 def shoot_explore_with_choices(browser: Browser, server: StreamlitServer) -> bool:
@@ -156,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
                 shoot(browser, server, url_path, f"{url_path}-portrait", PORTRAIT_VIEWPORT)
             for url_path in PHONE_PAGES:
                 shoot(browser, server, url_path, f"{url_path}-phone", PHONE_VIEWPORT)
+            shoot(browser, server, "explore", "explore-phone-map", PHONE_VIEWPORT, show_the_drawing)
             shoot_explore_with_choices(browser, server)
         except Error as error:
             print(f"Screenshots failed: {error}\nServer output:\n{server.log_text()}")
