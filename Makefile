@@ -87,7 +87,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/lint-imports --no-cache
 
 test: $(VENV)/.test-installed chromium lint
-	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest
+	GLUTEMAP_REQUIRE_BROWSER=1 $(BIN)/pytest --durations=15
 
 unit: $(VENV)/.test-installed
 	$(BIN)/pytest -m "not browser and not long and not scale"
