@@ -54,6 +54,8 @@ def test_no_serious_axe_violation_on_desktop(page: Page, axe: Axe, path: str) ->
     assert _serious_violations(axe, page) == []
 
 
+# Long (every screen again, on the kiosk server); make test-long runs it, as does CI. make test keeps the desktop sweep.
+@pytest.mark.long
 @pytest.mark.parametrize("path", PATHS)
 def test_no_serious_axe_violation_in_kiosk_portrait(new_page: NewPage, kiosk_server: StreamlitServer, axe: Axe,
                                                      path: str) -> None:

@@ -167,6 +167,8 @@ def test_the_balancers_host_config_has_the_keys_a_replica_sends(app_server: Stre
     assert set(script_module("serve").HOST_CONFIG) == set(replica_answer)
 
 
+# Long (a quarter of a minute: it walks every screen); make test-long runs it, as does CI.
+@pytest.mark.long
 def test_websocket_messages_stay_far_below_the_message_cap(page: Page) -> None:
     """The largest message any screen sends is a small fraction of server.maxMessageSize (the cap has headroom)."""
     largest = {"received": 0, "sent": 0}

@@ -121,6 +121,8 @@ def test_still_here_keeps_the_visit(impatient_kiosk_page: Page) -> None:
     assert impatient_kiosk_page.get_by_role("heading", name=strings.EXPLORE_TITLE, level=1).is_visible()
 
 
+# Long (about half a minute each: the idle timer runs out for real); make test-long runs it, as does CI.
+@pytest.mark.long
 def test_idle_timeout_wipes_the_visit_and_returns_to_welcome(impatient_kiosk_page: Page) -> None:
     """Letting the countdown run out reloads to the welcome screen with no trace of the earlier input."""
     _go_to_explore_and_type(impatient_kiosk_page, "pain down the side of my leg")
@@ -216,6 +218,8 @@ def test_no_screen_offers_a_way_out_or_a_chart_toolbar(kiosk_page: Page) -> None
     assert len(visited) == len(screens())
 
 
+# Long (about half a minute each: the idle timer runs out for real); make test-long runs it, as does CI.
+@pytest.mark.long
 def test_back_after_an_idle_reset_shows_welcome_and_start_opens_home(impatient_kiosk_page: Page) -> None:
     """The previous visitor's page is not reachable: Back after the reset shows the welcome screen, then Start opens Home."""
     page = impatient_kiosk_page
