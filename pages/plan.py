@@ -68,6 +68,9 @@ def show_handout(handout: Handout) -> None:
         if handout.pain_rules:
             st.markdown(f"**{strings.HANDOUT_PAIN}**")
             bullets(handout.pain_rules)
+        if handout.stop_every:
+            st.markdown(f"**{strings.HANDOUT_STOP_EVERY}**")
+            bullets(handout.stop_every)
         for index, item in enumerate(handout.items):
             with st.container(border=True, key=f"handout_item_{index}"):
                 st.markdown(f"#### {plain(item.heading)}")
@@ -78,8 +81,9 @@ def show_handout(handout: Handout) -> None:
                     st.markdown(f"**{strings.HANDOUT_EQUIPMENT}:** {plain(', '.join(item.equipment))}")
                 st.markdown(f"**{strings.HANDOUT_STEPS}**")
                 numbered(item.steps)
-                st.markdown(f"**{strings.HANDOUT_STOP_IF}**")
-                bullets(item.stop_if)
+                if item.stop_if:
+                    st.markdown(f"**{strings.HANDOUT_STOP_IF}**")
+                    bullets(item.stop_if)
         if handout.questions:
             st.markdown(f"**{strings.HANDOUT_QUESTIONS}**")
             for group in handout.questions:

@@ -4,14 +4,16 @@ Run with `.venv/bin/python scripts/screenshots.py`. It starts the app on a free 
 Debian's chromium, exactly as the browser tests do (testing/harness.py), and stops the app afterwards.
 Writes <page>.png at 1280x800 for every screen, <page>-portrait.png at 1080x1920 for Home and Explore,
 <page>-phone.png at 390x844 for Explore, Anatomy and Exercises, and explore-selected.png with a body region
-chosen and a description typed.
+chosen and a description typed, and plan-pdf.png: the first page of a three-exercise plan's PDF.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -23,7 +25,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from glutemap import strings  # noqa: E402
 from glutemap.knowledge.loader import check_knowledge  # noqa: E402
+from glutemap.knowledge.models import KnowledgeBase  # noqa: E402
+from glutemap.language import DEFAULT, localize  # noqa: E402
+from glutemap.screens.plan import PlanItem  # noqa: E402
 from glutemap.settings import deployment  # noqa: E402
+from glutemap.takehome.handout import build_handout, handout_pdf  # noqa: E402
 from glutemap.ui.app_shell import screens  # noqa: E402
 from testing.harness import (  # noqa: E402
     CHROMIUM_MISSING,
@@ -53,6 +59,11 @@ WIDGET_WAIT_MS = 10_000
 EXAMPLE_DESCRIPTION = "Aching on the outside of my hip when I lie on that side"
 # Charts and the body map draw after the script run ends; a short pause lets them finish.
 RENDER_SETTLE_MS = 800
+# A typical take-home plan for side-of-hip pain, printed to PDF and shown in Chromium's PDF viewer.
+HANDOUT_PLAN = (PlanItem("clam_shell", "right"), PlanItem("side_plank", "both"), PlanItem("glute_bridge", "both"))
+HANDOUT_CONDITIONS = ("trochanteric_bursitis",)
+PDF_VIEWPORT = {"width": 900, "height": 1200}
+PDF_SETTLE_MS = 2500
 
 
 def address_of(url_path: str) -> str:
@@ -150,6 +161,21 @@ def shoot_explore_with_choices(browser: Browser, server: StreamlitServer) -> boo
         context.close()
 
 
+def shoot_handout_pdf(browser: Browser, knowledge: KnowledgeBase) -> None:
+    """The first page of a three-exercise plan's PDF, as Chromium's PDF viewer shows it, into plan-pdf.png."""
+    shown = localize(knowledge, DEFAULT)
+    handout = build_handout(shown, HANDOUT_PLAN, dt.date.today(), HANDOUT_CONDITIONS)
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "plan.pdf"
+        pdf.write_bytes(handout_pdf(handout))
+        context = browser.new_context(viewport=PDF_VIEWPORT)
+        page = context.new_page()
+        page.goto(pdf.as_uri())
+        page.wait_for_timeout(PDF_SETTLE_MS)
+        page.screenshot(path=str(OUTPUT_DIR / "plan-pdf.png"))
+        context.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the app, take every screenshot, stop the app; non-zero exit when it cannot."""
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
@@ -175,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                 shoot(browser, server, url_path, f"{url_path}-phone", PHONE_VIEWPORT)
             shoot(browser, server, "explore", "explore-phone-map", PHONE_VIEWPORT, show_the_drawing)
             shoot_explore_with_choices(browser, server)
+            shoot_handout_pdf(browser, knowledge)
         except Error as error:
             print(f"Screenshots failed: {error}\nServer output:\n{server.log_text()}")
             return 1

@@ -9,6 +9,7 @@ import pytest
 from exercise_knowledge import EXTRA_FILES, HIP_HOLD_ALT_START, HIP_HOLD_DOSAGE
 from pypdf import PdfReader
 
+from glutemap import strings
 from glutemap.knowledge.citation import brief_citation
 from glutemap.knowledge.loader import load_knowledge
 from glutemap.knowledge.models import KnowledgeBase
@@ -79,6 +80,24 @@ def test_handout_holds_dosage_steps_cautions_and_pictures(knowledge: KnowledgeBa
     assert item.pictures == exercise.pictures
 
 
+def test_cautions_every_planned_exercise_shares_are_said_once(shipped_knowledge: KnowledgeBase) -> None:
+    """A caution found under every exercise of the plan (such as the warning signs) is said once, above them."""
+    plan = (PlanItem("clam_shell", "right"), PlanItem("side_plank", "both"), PlanItem("glute_bridge", "both"))
+    handout = build_handout(shipped_knowledge, plan, TODAY)
+    everywhere = set.intersection(*(set(shipped_knowledge.exercises[item.exercise_id].stop_if) for item in plan))
+    assert everywhere and set(handout.stop_every) == everywhere
+    for item, planned in zip(handout.items, plan, strict=True):
+        own = [caution for caution in shipped_knowledge.exercises[planned.exercise_id].stop_if if caution not in everywhere]
+        assert list(item.stop_if) == own
+
+
+def test_a_single_exercise_keeps_all_its_cautions(shipped_knowledge: KnowledgeBase) -> None:
+    """With one exercise nothing is shared: its cautions stay under it."""
+    handout = build_handout(shipped_knowledge, (PlanItem("side_plank", "both"),), TODAY)
+    assert handout.stop_every == ()
+    assert handout.items[0].stop_if == shipped_knowledge.exercises["side_plank"].stop_if
+
+
 def test_handout_lists_each_source_once(knowledge: KnowledgeBase) -> None:
     """Sources shared by several planned exercises are listed once, each as one brief citation line."""
     both = (PlanItem("clam_shell", "both"), PlanItem("hip_hold", "both"))
@@ -131,12 +150,30 @@ def test_pdf_of_every_shipped_exercise_holds_each_dosage(shipped_knowledge: Know
     assert _folded(shipped_knowledge.disclaimer.short) in text
 
 
-def test_a_three_exercise_plan_prints_on_three_pages_at_most(shipped_knowledge: KnowledgeBase) -> None:
-    """Pictures beside the words, only the notice about exercising, and brief sources: three exercises with their
-    questions fit on three A4 pages (they took five)."""
+def test_a_three_exercise_plan_prints_on_two_pages(shipped_knowledge: KnowledgeBase) -> None:
+    """Pictures beside the words (smaller rather than a new page), shared cautions said once, brief sources: three
+    exercises with their questions fit on two A4 pages (they took five, then three)."""
     plan = (PlanItem("clam_shell", "right"), PlanItem("side_plank", "both"), PlanItem("glute_bridge", "both"))
     pdf = handout_pdf(build_handout(shipped_knowledge, plan, TODAY, ["trochanteric_bursitis"]))
-    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 3
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
+
+
+@pytest.mark.parametrize(
+    "exercise_ids",
+    [("clam_shell", "side_plank", "glute_bridge"), ("single_leg_squat", "lateral_step_down", "hip_hitch"),
+     ("seated_knee_to_shoulder_stretch", "abduction_lift", "lying_crossover_stretch")],
+)  # fmt: skip
+def test_no_page_ends_with_a_heading(shipped_knowledge: KnowledgeBase, exercise_ids: tuple[str, ...]) -> None:
+    """A heading moves to the next page with its first lines rather than stand alone at the foot of a page."""
+    plan = tuple(PlanItem(exercise_id, "both") for exercise_id in exercise_ids)
+    handout = build_handout(shipped_knowledge, plan, TODAY, ["trochanteric_bursitis", "low_back_pain"])
+    headings = [strings.HANDOUT_PAIN, strings.HANDOUT_STOP_EVERY, strings.HANDOUT_QUESTIONS, strings.HANDOUT_NOTICE,
+                strings.HANDOUT_EMERGENCY, strings.HANDOUT_SOURCES, strings.HANDOUT_DOSAGE, strings.HANDOUT_STEPS,
+                strings.HANDOUT_STOP_IF, *(item.heading for item in handout.items)]  # fmt: skip
+    pages = PdfReader(io.BytesIO(handout_pdf(handout))).pages
+    for page in pages[:-1]:
+        last_line = page.extract_text().strip().splitlines()[-1]
+        assert last_line not in headings
 
 
 def test_handout_sources_are_brief_and_never_long_web_addresses(shipped_knowledge: KnowledgeBase) -> None:

@@ -109,6 +109,14 @@ def test_plan_offers_qr_code_pdf_and_printable_handout() -> None:
     assert strings.HANDOUT_STOP_IF in handout
 
 
+def test_handout_says_shared_cautions_once_above_the_exercises() -> None:
+    """With two exercises, the cautions both share are shown once under their own heading, before the exercises."""
+    app = _plan_page("clam_shell", "side_plank")
+    handout = "\n".join(str(element.value) for element in app.markdown).replace("\\", "")
+    assert handout.count(strings.HANDOUT_STOP_EVERY) == 1
+    assert handout.index(strings.HANDOUT_STOP_EVERY) < handout.index(strings.HANDOUT_STEPS)
+
+
 def test_qr_text_shown_is_the_plan_text() -> None:
     """The "what the code contains" text names the exercise, the side and the dosage."""
     app = _plan_page("toe_taps")

@@ -9,7 +9,7 @@ import datetime as dt
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fpdf import FPDF
@@ -49,6 +49,8 @@ class Handout:
     sources: tuple[str, ...]
     questions: tuple[ConditionQuestions, ...] = ()
     pain_rules: tuple[str, ...] = ()
+    # Cautions every exercise of the plan shares (e.g. the warning signs), said once instead of under each one.
+    stop_every: tuple[str, ...] = ()
 
 
 def build_handout(
@@ -77,6 +79,8 @@ def build_handout(
         )
         cited = (*exercise.sources, *((exercise.dosage.numbers_from,) if exercise.dosage.numbers_from else ()))
         source_ids += [source for source in dict.fromkeys(cited) if source not in source_ids]
+    shared = shared_cautions(item.stop_if for item in items)
+    items = [replace(item, stop_if=tuple(caution for caution in item.stop_if if caution not in shared)) for item in items]
     return Handout(
         title=strings.HANDOUT_TITLE,
         date_line=strings.HANDOUT_DATE.format(date=long_date(today)),
@@ -90,7 +94,16 @@ def build_handout(
         ),
         questions=questions_to_ask(knowledge, condition_ids),
         pain_rules=_pain_lines(knowledge, tuple(condition_ids)) if items else (),
+        stop_every=shared,
     )
+
+
+def shared_cautions(cautions: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """The cautions found in every one of two or more exercises' lists, in the first list's order; else none."""
+    lists = list(cautions)
+    if len(lists) < 2:
+        return ()
+    return tuple(caution for caution in lists[0] if all(caution in other for other in lists[1:]))
 
 
 def _pain_lines(knowledge: KnowledgeBase, condition_ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -125,12 +138,19 @@ def take_home_code(knowledge: KnowledgeBase, plan: Plan, today: dt.date, address
 FONT_FAMILY = "GluteMapSans"
 # Millimetres. An exercise is its pictures in a narrow column on the left and its words beside them, so three
 # exercises fit on about two A4 pages; a new exercise starts on a new page only when its pictures would not fit.
-PICTURE_COLUMN = 40
+PICTURE_COLUMN = 36
 COLUMN_GAP = 5
-PICTURE_MAX_HEIGHT = 38
-HEADING_ROOM = 12
+PICTURE_MAX_HEIGHT = 34
+HEADING_ROOM = 10
 WORDS_START_ROOM = 40
-TEXT_SIZE = 9.5
+# Smaller pictures keep an exercise on a page with room left rather than start a new page for it.
+PICTURE_SCALES = (1.0, 0.85, 0.7)
+MARGIN = 13
+# Points; a line is the font size times LINE_FACTOR millimetres (about 1.25 times the type size).
+TEXT_SIZE = 9
+SUBHEADING_SIZE = 9.5
+PARAGRAPH_SIZE = 9.5
+LINE_FACTOR = 0.44
 # Unicode fonts commonly installed on Debian; without one the PDF falls back to Helvetica and plain Latin-1 text.
 FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = (
     (
@@ -175,39 +195,52 @@ class _Pdf(FPDF):
             self.body_font = FONT_FAMILY
         else:
             self.body_font = "Helvetica"
-        self.set_margins(18, 16, 18)
-        self.set_auto_page_break(auto=True, margin=16)
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(auto=True, margin=MARGIN)
 
     def text_of(self, text: str) -> str:
         return text if self.has_unicode_font else latin1(text)
 
     def heading(self, text: str, size: float = 13) -> None:
+        """A bold heading, moved to the next page with what follows when fewer than two lines of room are left."""
+        if self.get_y() + size * 0.5 + 2 * PARAGRAPH_SIZE * LINE_FACTOR > self.page_break_trigger:
+            self.add_page()
         self.set_font(self.body_font, "B", size)
         self.multi_cell(0, size * 0.5, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1)
+        self.ln(0.5)
 
-    def paragraph(self, text: str, size: float = 10.5, bold: bool = False) -> None:
+    def paragraph(self, text: str, size: float = PARAGRAPH_SIZE, bold: bool = False) -> None:
         self.set_font(self.body_font, "B" if bold else "", size)
-        self.multi_cell(0, size * 0.48, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * LINE_FACTOR, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
-    def listed(self, items: Sequence[str], numbered: bool, size: float = 10.5) -> None:
+    def listed(self, items: Sequence[str], numbered: bool, size: float = PARAGRAPH_SIZE) -> None:
         self.set_font(self.body_font, "", size)
-        line = size * 0.48
+        line = size * LINE_FACTOR
         for number, item in enumerate(items, start=1):
             marker = f"{number}." if numbered else "-"
-            self.cell(6, line, marker)
+            self.cell(5, line, marker)
             self.multi_cell(0, line, self.text_of(item), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1)
+        self.ln(0.5)
 
-    def picture_column(self, pictures: Pictures, top: float, draw: bool = True) -> float:
+    def cautions(self, cautions: Sequence[str]) -> None:
+        """Cautions in bold, each marked with "!" (not by colour alone: the print may be black and white)."""
+        self.set_font(self.body_font, "B", TEXT_SIZE)
+        line = TEXT_SIZE * LINE_FACTOR
+        for caution in cautions:
+            self.cell(5, line, "!")
+            self.multi_cell(0, line, self.text_of(caution), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(0.5)
+
+    def picture_column(self, pictures: Pictures, top: float, draw: bool = True, scale: float = 1.0) -> float:
         """The start and end pictures, each captioned, one above the other in the left column; returns their bottom.
 
         With `draw=False` nothing is drawn: only the bottom is measured (to decide whether the exercise fits the page).
+        `scale` below 1 draws the pictures smaller (their captions keep their size).
         """
         start, end = render_pictures_png(pictures, width=360)
         # A standing figure is tall: cap its height and narrow it instead, so two pictures stay beside the words.
-        height = min(PICTURE_COLUMN * _png_aspect(start), PICTURE_MAX_HEIGHT)
+        height = min(PICTURE_COLUMN * _png_aspect(start), PICTURE_MAX_HEIGHT) * scale
         width = height / _png_aspect(start)
         y = top
         self.set_font(self.body_font, "", 7.5)
@@ -227,29 +260,35 @@ class _Pdf(FPDF):
 
     def exercise(self, item: HandoutItem) -> None:
         """One exercise: heading, then pictures on the left and dosage, equipment, steps and cautions beside them."""
-        # A new page only when the heading, the pictures (or the first lines) would not fit on this one.
-        needed = HEADING_ROOM + (self.picture_column(item.pictures, 0, draw=False) if item.pictures else WORDS_START_ROOM)
-        if self.get_y() + needed > self.page_break_trigger:
+        # A new page only when the heading and the pictures (a little smaller if need be), or the first lines,
+        # would not fit on this one.
+        room = self.page_break_trigger - self.get_y() - HEADING_ROOM
+        scale = 1.0
+        if item.pictures is None:
+            fits = room >= WORDS_START_ROOM
+        else:
+            pictures = item.pictures
+            fitting = [size for size in PICTURE_SCALES if self.picture_column(pictures, 0, draw=False, scale=size) <= room]
+            fits, scale = bool(fitting), (fitting[0] if fitting else 1.0)
+        if not fits:
             self.add_page()
-        self.heading(item.heading, size=12)
+        self.heading(item.heading, size=11)
         top, page = self.get_y(), self.page_no()
-        pictures_bottom = self.picture_column(item.pictures, top) if item.pictures is not None else top
+        pictures_bottom = self.picture_column(item.pictures, top, scale=scale) if item.pictures is not None else top
         margin = self.l_margin
         if item.pictures is not None:
             self.set_left_margin(margin + PICTURE_COLUMN + COLUMN_GAP)
         self.set_xy(self.l_margin, top)
-        self.heading(strings.HANDOUT_DOSAGE, size=10)
+        self.heading(strings.HANDOUT_DOSAGE, size=SUBHEADING_SIZE)
         self.paragraph(item.dosage, size=TEXT_SIZE, bold=True)
         if item.equipment:
-            self.heading(strings.HANDOUT_EQUIPMENT, size=10)
+            self.heading(strings.HANDOUT_EQUIPMENT, size=SUBHEADING_SIZE)
             self.listed(item.equipment, numbered=False, size=TEXT_SIZE)
-        self.heading(strings.HANDOUT_STEPS, size=10)
+        self.heading(strings.HANDOUT_STEPS, size=SUBHEADING_SIZE)
         self.listed(item.steps, numbered=True, size=TEXT_SIZE)
-        self.heading(strings.HANDOUT_STOP_IF, size=10)
-        self.set_font(self.body_font, "B", TEXT_SIZE)
-        for caution in item.stop_if:
-            self.cell(6, 4.6, "!")
-            self.multi_cell(0, 4.6, self.text_of(caution), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if item.stop_if:
+            self.heading(strings.HANDOUT_STOP_IF, size=SUBHEADING_SIZE)
+            self.cautions(item.stop_if)
         words_bottom = self.get_y()
         self.set_left_margin(margin)
         # The words may run onto the next page (the pictures never do): then they alone set where the next part goes.
@@ -276,7 +315,10 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
     pdf.paragraph(handout.intro, bold=True)
     if handout.pain_rules:
         pdf.heading(strings.HANDOUT_PAIN, size=11)
-        pdf.listed(handout.pain_rules, numbered=False)
+        pdf.listed(handout.pain_rules, numbered=False, size=TEXT_SIZE)
+    if handout.stop_every:
+        pdf.heading(strings.HANDOUT_STOP_EVERY, size=11)
+        pdf.cautions(handout.stop_every)
     for item in handout.items:
         pdf.ln(2)
         pdf.exercise(item)
@@ -295,5 +337,5 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
     if handout.sources:
         # Short: one run of brief citations (the app's Sources page has each in full with its address).
         pdf.heading(strings.HANDOUT_SOURCES, size=10)
-        pdf.paragraph(strings.HANDOUT_SOURCES_SEPARATOR.join(handout.sources), size=7.5)
+        pdf.paragraph(strings.HANDOUT_SOURCES_SEPARATOR.join(handout.sources), size=7)
     return bytes(pdf.output())
