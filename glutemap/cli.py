@@ -1,4 +1,5 @@
-"""The `glutemap` command: validate the knowledge, search it, export it, grade how plain it reads, list its fields."""
+"""The `glutemap` command: validate the knowledge, search it, export it, grade how plain it reads, list its fields,
+print the interface's translation template."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glutemap import strings
+from glutemap.catalogue import template_text
 from glutemap.clinic import load_clinic_settings, visitor_language
 from glutemap.knowledge.field_reference import field_reference
 from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
@@ -61,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json")
 
     commands.add_parser("fields", help="print the knowledge field reference (docs/knowledge-fields.md) from the schema")
+    commands.add_parser("catalogue", help="print the interface's gettext template (glutemap/locales/messages.pot)")
     commands.add_parser(
         "readability",
         help="reading grade (Flesch-Kincaid) of every patient-facing passage: medians per kind, passages above grade 10",
@@ -281,6 +284,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _readability(root, out, err)
         if args.command == "fields":
             out.write(field_reference())
+            return EXIT_OK
+        if args.command == "catalogue":
+            out.write(template_text())
             return EXIT_OK
         return _export(root, out, err)
     except BrokenPipeError:

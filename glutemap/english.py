@@ -6,6 +6,23 @@ labels, headings and short messages of the screens. Group by screen; keep names 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A message whose words depend on a number: its singular and plural English forms (gettext's msgid and
+    msgid_plural), and the format field holding the number. A language picks the form by its own plural rules."""
+
+    one: str
+    other: str
+    count: str = "count"
+
+    def format(self, **fields: object) -> str:
+        """The English form for the number in `fields[self.count]`, with the fields filled in."""
+        return (self.one if fields[self.count] == 1 else self.other).format(**fields)
+
+
 APP_TITLE = "GluteMap"
 
 # --- navigation -------------------------------------------------------------------------------------------
@@ -135,7 +152,7 @@ CONDITIONS_INTRO = (
 )
 CONDITION_SEARCH_LABEL = "Search the conditions"
 CONDITION_SEARCH_PLACEHOLDER = "A name or everyday words, for example: outer hip pain"
-CONDITION_RESULTS_COUNT = "Showing {shown} of {total} conditions."
+CONDITION_RESULTS_COUNT = Plural("Showing {shown} of {total} condition.", "Showing {shown} of {total} conditions.", count="total")
 CONDITION_NO_RESULTS = "No condition matches those words. Try other words, or clear the search to see them all."
 CONDITION_NONE_YET = "No conditions have been added yet."
 CONDITION_OPEN_HELP = "Read about this condition"
@@ -299,9 +316,11 @@ ABOUT_NOTICE = "The full notice"
 ABOUT_EMERGENCY = "In an emergency"
 ABOUT_PRIVACY = "Your privacy"
 ABOUT_SOURCES = "Sources"
-ABOUT_SOURCES_INTRO = (
+ABOUT_SOURCES_INTRO = Plural(
+    "GluteMap shows {count} source. Its address is written out as text, so you can look it up later; "
+    "nothing on this screen opens another website.",
     "GluteMap shows {count} sources. Addresses are written out as text, so you can look them up later; "
-    "nothing on this screen opens another website."
+    "nothing on this screen opens another website.",
 )
 ABOUT_SOURCE_KIND = "Kind: {kind}"
 ABOUT_SOURCE_ADDRESS = "Address: {address}"
@@ -412,7 +431,7 @@ EXERCISES_FILTER_EQUIPMENT = "Use this equipment"
 EXERCISES_FILTER_NO_EQUIPMENT = "No equipment needed"
 EXERCISES_FILTER_PLACEHOLDER = "Any"
 EXERCISES_CLEAR_FILTERS = "Show all exercises"
-EXERCISES_COUNT = "{shown} of {total} exercises shown."
+EXERCISES_COUNT = Plural("{shown} of {total} exercise shown.", "{shown} of {total} exercises shown.", count="total")
 EXERCISES_NONE_MATCH = "No exercise fits all of these choices. Remove a choice to see more."
 EXERCISES_CHOOSE = "Choose an exercise"
 EXERCISES_KIND = "Kind: {category}"
@@ -598,20 +617,6 @@ HANDOUT_SOURCES = "Sources"
 HANDOUT_SOURCES_SEPARATOR = " · "
 HANDOUT_FILE_NAME = "glutemap-plan-{date}.pdf"
 HANDOUT_PDF_TITLE = "GluteMap exercise plan"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # --- what next: the decision aid after a result (glutemap/screens/decide.py, glutemap/ui/decide_widgets.py) -------
 DECIDE_HEADING = "What you could do next"
@@ -665,9 +670,11 @@ URGENT_CONTACT_KIOSK = "Alert the clinic staff now. {on_site_help}"
 URGENT_CONTACT_KIOSK_NAMED = "Alert the staff of {clinic} now. {on_site_help}"
 URGENT_CONTACT_NUMBER = "In an emergency, call {number}."
 URGENT_CONTACT_NO_NUMBER = "In an emergency, call your local emergency number."
-CLINIC_SETTINGS_NOTICE = (
-    "Staff notice: the clinic settings file has {count} problem(s), so no emergency number is shown. "
-    "Run `python -m glutemap.clinic` on the server for details."
+CLINIC_SETTINGS_NOTICE = Plural(
+    "Staff notice: the clinic settings file has {count} problem, so no emergency number is shown. "
+    "Run `python -m glutemap.clinic` on the server for details.",
+    "Staff notice: the clinic settings file has {count} problems, so no emergency number is shown. "
+    "Run `python -m glutemap.clinic` on the server for details.",
 )
 
 # --- the matcher's reasons and messages (glutemap/search) ------------------------------------------------

@@ -8,6 +8,10 @@ English is the language the app and its knowledge are written in (US spelling). 
   "physiotherapist"), filled into the `{doctor}`-style placeholders of interface and knowledge text, and
   the spelling (US, or UK from a table of word pairs), so one screen never mixes two sets of care words.
 
+A language other than English reads its interface messages from a gettext catalogue
+(`glutemap/locales/<code>/LC_MESSAGES/messages.mo`, keyed by the English message; `glutemap catalogue` writes the
+template, `messages.pot`); plural forms, dates and lists follow the language's rules from Babel's locale data.
+
 The interface reads its words through `glutemap.strings` (which asks `current()`); the knowledge through
 `localize()`, which returns a copy of the knowledge whose shown text is in the language (search vocabulary,
 ids and publication details stay as written). Which language a visitor sees is decided by the screen layer,
@@ -16,12 +20,18 @@ which registers a provider with `use_provider`; without one (scripts, the CLI, t
 
 from __future__ import annotations
 
+import datetime as dt
+import gettext
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
+from babel import Locale
+from babel.dates import format_date
+from babel.support import Translations
 from pydantic import BaseModel
 
 from glutemap import english
@@ -78,20 +88,98 @@ class Language:
         """True for the pseudo-locale (accented, lengthened English)."""
         return self.code == PSEUDO
 
+    @property
+    def locale(self) -> Locale:
+        """Babel's locale: its plural rules, date patterns and list words (English follows the clinic's spelling)."""
+        return _locale(self.code, self.wording.spelling)
+
     def text(self, message: str) -> str:
-        """`message` in this language: care words filled, spelling applied, accented in the pseudo-locale."""
+        """`message` in this language: from the catalogue, care words filled, spelling applied, accented in the
+        pseudo-locale."""
         return _text(self, message)
+
+    def plural(self, message: english.Plural, **fields: object) -> str:
+        """The form of `message` for the number in `fields` (by this language's plural rules), filled in."""
+        count = fields[message.count]
+        if not isinstance(count, int):
+            raise TypeError(f"{message.count} must be a whole number, not {count!r}")
+        return _shaped(self, catalogue(self.code).ngettext(message.one, message.other, count)).format(**fields)
+
+    def long_date(self, day: dt.date) -> str:
+        """`day` written out in this language's long form ("December 4, 2026"; UK spelling: "4 December 2026")."""
+        return _shaped(self, format_date(day, format="long", locale=self.locale))
+
+    def join(self, items: Sequence[str]) -> str:
+        """Items as a list in a sentence, with this language's words and commas ("hip, knee, and foot")."""
+        if len(items) < 2:
+            return "".join(items)
+        patterns = self.locale.list_patterns["standard"]
+        if len(items) == 2:
+            return _connector(self, patterns["2"]).format(*items)
+        joined = _connector(self, patterns["end"]).format(items[-2], items[-1])
+        for item in reversed(items[1:-2]):
+            joined = _connector(self, patterns["middle"]).format(item, joined)
+        return _connector(self, patterns["start"]).format(items[0], joined)
+
+
+@dataclass(frozen=True)
+class PluralMessage(english.Plural):
+    """A plural message as one visitor reads it: `format` picks the form by the visitor's language."""
+
+    language: Language = Language()
+
+    def format(self, **fields: object) -> str:
+        """The form for the number in `fields[self.count]`, in the language, with the fields filled in."""
+        return self.language.plural(self, **fields)
 
 
 DEFAULT = Language()
+# Where compiled catalogues live: <code>/LC_MESSAGES/messages.mo (gettext's layout), beside the template.
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+CATALOGUE_DOMAIN = "messages"
+
+
+@cache
+def _locale(code: LanguageCode, spelling: Spelling) -> Locale:
+    if code in LANGUAGE_CODES:  # English and its pseudo-locale
+        return Locale.parse("en_GB" if spelling == "UK" else "en_US")
+    return Locale.parse(code.replace("-", "_"))
+
+
+def catalogue(code: str, directory: Path | None = None) -> gettext.NullTranslations:
+    """The interface messages of the language `code` (from `directory`, by default LOCALES_DIR), keyed by the English
+    message. English is the source, so it (and the pseudo-locale, generated from it) has none: its catalogue returns
+    every message unchanged, as does a language whose catalogue is missing."""
+    if code in LANGUAGE_CODES:
+        return _NO_CATALOGUE
+    return _catalogue(code, directory or LOCALES_DIR)
+
+
+_NO_CATALOGUE = gettext.NullTranslations()
+
+
+@cache
+def _catalogue(code: str, directory: Path) -> gettext.NullTranslations:
+    return Translations.load(str(directory), [code.replace("-", "_")], CATALOGUE_DOMAIN)
 
 
 @lru_cache(maxsize=8192)
 def _text(language: Language, message: str) -> str:
+    return _shaped(language, catalogue(language.code).gettext(message))
+
+
+@lru_cache(maxsize=8192)
+def _shaped(language: Language, message: str) -> str:
+    """A message already in the language, with the clinic's care words and spelling; accented in the pseudo-locale."""
     shown = PLACEHOLDER.sub(lambda match: language.wording.fill(match.group(1)), message) if "{" in message else message
     if language.wording.spelling == "UK":
         shown = uk_spelling(shown)
     return pseudo(shown) if language.pseudo else shown
+
+
+def _connector(language: Language, pattern: str) -> str:
+    """A list pattern ("{0}, and {1}"); in the pseudo-locale its words are accented too (without brackets)."""
+    return accented(pattern) if language.pseudo else pattern
 
 
 # --- UK spelling ------------------------------------------------------------------------------------------
@@ -134,10 +222,8 @@ _ACCENTED = str.maketrans(
 _KEEP = re.compile(r"\{[^{}]*\}|`[^`]*`|https?://\S+")
 
 
-def pseudo(text: str) -> str:
-    """Accented and about a third longer, in brackets: "Explore" -> "[Éẋþļöŕé ··]"."""
-    if not text.strip():
-        return text
+def accented(text: str) -> str:
+    """Every letter accented, format fields, code and web addresses kept: "and {1}" -> "áñď {1}"."""
     parts: list[str] = []
     position = 0
     for kept in _KEEP.finditer(text):
@@ -145,8 +231,15 @@ def pseudo(text: str) -> str:
         parts.append(kept.group(0))
         position = kept.end()
     parts.append(text[position:].translate(_ACCENTED))
+    return "".join(parts)
+
+
+def pseudo(text: str) -> str:
+    """Accented and about a third longer, in brackets: "Explore" -> "[Éẋþļöŕé ··]"."""
+    if not text.strip():
+        return text
     # Middle dots, not tildes: "~~" is strikethrough in Markdown.
-    return "[" + "".join(parts) + " " + "·" * max(2, len(text) // 3) + "]"
+    return "[" + accented(text) + " " + "·" * max(2, len(text) // 3) + "]"
 
 
 # --- which language is in use -----------------------------------------------------------------------------
@@ -170,6 +263,8 @@ def translated(value: Any, language: Language | None = None) -> Any:
     chosen = current() if language is None else language
     if isinstance(value, str):
         return chosen.text(value)
+    if isinstance(value, english.Plural):
+        return PluralMessage(value.one, value.other, value.count, language=chosen)
     if isinstance(value, tuple):
         return tuple(translated(item, chosen) for item in value)
     if isinstance(value, dict):

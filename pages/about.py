@@ -4,6 +4,7 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.screens.about import SourceEntry, sources_view
+from glutemap.screens.common import long_date
 from glutemap.ui.components import glossary_for, numbered, page_knowledge, plain, say, table
 
 
@@ -39,5 +40,5 @@ for number, group in enumerate(sources.groups):
 st.header(strings.ABOUT_REVIEWS)
 if sources.review_range is not None:
     first, last = sources.review_range
-    st.write(strings.ABOUT_REVIEW_RANGE.format(first=first.isoformat(), last=last.isoformat()))
+    st.write(strings.ABOUT_REVIEW_RANGE.format(first=long_date(first), last=long_date(last)))
 table(sources.review_table().records())

@@ -12,7 +12,7 @@ from glutemap.figures.anatomy import (
 )
 from glutemap.figures.referral import referral_description, referral_figure, referral_views
 from glutemap.screens.anatomy import MuscleView, muscle_choices, muscle_view
-from glutemap.screens.common import RecordLink
+from glutemap.screens.common import RecordLink, long_date
 from glutemap.ui.address import follow_link, show_in_address
 from glutemap.ui.components import (
     bullets,
@@ -105,7 +105,7 @@ def show_muscle(view: MuscleView) -> None:
         bullets(view.clinician_notes)
         st.markdown(f"**{strings.SOURCES_HEADING}**")
         sources_list(knowledge, (source.id for source in view.sources))
-    st.caption(strings.REVIEWED_ON.format(date=view.reviewed_on.isoformat()))
+    st.caption(strings.REVIEWED_ON.format(date=long_date(view.reviewed_on)))
 
 
 def show_referral(view: MuscleView) -> None:

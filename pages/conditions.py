@@ -3,6 +3,7 @@
 import streamlit as st
 
 from glutemap import strings
+from glutemap.screens.common import long_date
 from glutemap.screens.conditions import ConditionView, condition_count, condition_index, condition_view
 from glutemap.screens.exercises import pain_rules
 from glutemap.ui.address import forget_in_address, requested, show_in_address
@@ -126,7 +127,7 @@ def show_condition(view: ConditionView) -> None:
             bullets(view.clinician_notes)
         st.markdown(f"**{strings.SOURCES_HEADING}**")
         sources_list(knowledge, (source.id for source in view.sources))
-    st.caption(strings.REVIEWED_ON.format(date=view.reviewed_on.isoformat()))
+    st.caption(strings.REVIEWED_ON.format(date=long_date(view.reviewed_on)))
 
 
 knowledge = page_knowledge()

@@ -13,6 +13,7 @@ from glutemap import strings
 from glutemap.knowledge.citation import brief_citation
 from glutemap.knowledge.loader import load_knowledge
 from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.common import long_date
 from glutemap.screens.exercises import dosage_numbers
 from glutemap.screens.plan import EMPTY_PLAN, PlanItem, add
 from glutemap.takehome.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, take_home_code, unicode_font
@@ -44,7 +45,7 @@ def test_take_home_text_lists_exercises_in_order_with_side_and_dosage_numbers(kn
     plan = (PlanItem("hip_hold", "left"), PlanItem("clam_shell", "both"))
     text = take_home_code(knowledge, plan, TODAY)
     lines = text.splitlines()
-    assert "23 November 2026" in lines[0]
+    assert long_date(TODAY) in lines[0]
     assert lines[1].startswith("1. Hip hold, your left leg: ") and lines[2].startswith("2. Clam shell, both legs: ")
     assert all(number in lines[2] for number in dosage_numbers(knowledge.exercises["clam_shell"].dosage))
     assert "Stop" in lines[-1]
@@ -108,7 +109,7 @@ def test_handout_lists_each_source_once(knowledge: KnowledgeBase) -> None:
 
 def test_handout_date_is_spelled_out(knowledge: KnowledgeBase) -> None:
     """The handout carries today's date in words."""
-    assert build_handout(knowledge, EMPTY_PLAN, TODAY).date_line == "Made on 23 November 2026"
+    assert build_handout(knowledge, EMPTY_PLAN, TODAY).date_line == strings.HANDOUT_DATE.format(date=long_date(TODAY))
 
 
 def test_pdf_text_holds_each_dosage_and_the_disclaimer(knowledge: KnowledgeBase) -> None:
@@ -118,7 +119,7 @@ def test_pdf_text_holds_each_dosage_and_the_disclaimer(knowledge: KnowledgeBase)
     text = _pdf_text(handout_pdf(build_handout(knowledge, plan, TODAY)))
     assert HIP_HOLD_DOSAGE in text
     assert knowledge.exercises["clam_shell"].dosage.text in text
-    assert "23 November 2026" in text
+    assert long_date(TODAY) in text
     assert _folded(knowledge.disclaimer.short) in text
     for paragraph in knowledge.disclaimer.before_exercise:
         assert _folded(paragraph) in text

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from markdown_tables import tables
 from streamlit.testing.v1 import AppTest
+
+from glutemap import strings
+from glutemap.screens.common import long_date
 
 TIMEOUT = 30
 
@@ -91,7 +95,7 @@ def test_the_view_states_sources_date_and_no_commercial_interest() -> None:
     """The view ends with the review date and the no-commercial-interest statement, and lists sources."""
     app = _run(["trochanteric_bursitis"], urgent=False)
     text = _text(app)
-    assert "Content last reviewed on 23 November 2026." in text
+    assert strings.REVIEWED_ON.format(date=long_date(dt.date(2026, 11, 23))) in text
     assert "GluteMap has no commercial interest in any of these choices" in text
     assert any(expander.label == "Sources for these choices" for expander in app.expander)
 
@@ -124,5 +128,5 @@ def test_a_broken_settings_file_shows_a_notice_and_guesses_no_number(monkeypatch
     monkeypatch.setenv("GLUTEMAP_SETTINGS", str(settings))
     app = AppTest.from_function(_urgent_contact_page, default_timeout=TIMEOUT)
     app.run()
-    assert "clinic settings file has 1 problem(s)" in app.caption[0].value
+    assert app.caption[0].value == strings.CLINIC_SETTINGS_NOTICE.format(count=1)
     assert app.markdown[-1].value.replace("\\", "") == "**In an emergency, call your local emergency number.**"

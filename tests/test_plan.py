@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from glutemap.knowledge.loader import load_knowledge
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.screens import plan as plans
-from glutemap.screens.plan import SIDES, PlanItem, add, clean, from_param, long_date, move, plan_link, remove, set_side, side_for
+from glutemap.screens.plan import SIDES, PlanItem, add, clean, from_param, move, plan_link, remove, set_side, side_for
 
 KNOWN = ("clam_shell", "hip_hold", "toe_taps")
 TODAY = dt.date(2026, 11, 23)
@@ -104,11 +104,6 @@ def test_clean_keeps_only_valid_entries() -> None:
     ]
     assert clean(raw, KNOWN) == (PlanItem("clam_shell", "left"),)
     assert clean("clam_shell", KNOWN) == ()
-
-
-def test_long_date_spells_the_month() -> None:
-    """Dates read the same in every country: day, month name, year."""
-    assert long_date(TODAY) == "23 November 2026"
 
 
 # Visitor text in the property test is drawn from Unicode's private-use area, which no knowledge text uses,

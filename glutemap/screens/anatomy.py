@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from glutemap import strings
+from glutemap import language, strings
 from glutemap.knowledge.models import KnowledgeBase, Muscle
 from glutemap.screens.common import FOCUS_MUSCLES, RecordLink, ReferralRow, SourceLine, Table, referral_rows, source_lines
 
@@ -99,7 +99,8 @@ def layer_sentence(knowledge: KnowledgeBase, muscle: Muscle) -> str:
     depth = strings.LAYER_DEPTH_WORDS.get(muscle.layer, str(muscle.layer))
     covers = [knowledge.muscles[other].name for other in muscle.covered_by if other in knowledge.muscles]
     if covers:
-        return strings.LAYER_COVERED.format(name=muscle.name, layer=muscle.layer, depth=depth, over=", ".join(covers))
+        over = language.current().join(covers)
+        return strings.LAYER_COVERED.format(name=muscle.name, layer=muscle.layer, depth=depth, over=over)
     return strings.LAYER_UNCOVERED.format(name=muscle.name, layer=muscle.layer, depth=depth)
 
 

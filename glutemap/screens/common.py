@@ -3,10 +3,11 @@ and the rows of a referral table (pure, no Streamlit)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glutemap import strings
+from glutemap import language, strings
 from glutemap.knowledge.citation import citation_text, source_address
 from glutemap.knowledge.models import KnowledgeBase, MuscleLink, ReferralPattern, Spread
 
@@ -128,3 +129,8 @@ def referral_rows(knowledge: KnowledgeBase, pattern: ReferralPattern) -> tuple[R
             )
         )
     return tuple(rows)
+
+
+def long_date(day: dt.date) -> str:
+    """A date with its month written out in the visitor's language, which nobody misreads across countries."""
+    return language.current().long_date(day)

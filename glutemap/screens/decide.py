@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glutemap import strings
+from glutemap import language, strings
 from glutemap.clinic import ClinicSettings
 from glutemap.knowledge.models import OPTION_ORDER, CareOption, KnowledgeBase, TrialOutcome
 
@@ -294,7 +294,9 @@ def next_steps(
         options=tuple(_card(knowledge, option, conditions) for option in shown),
         others_hidden_note=None,
         trials=trials,
-        no_numbers_note=strings.DECIDE_NO_NUMBERS.format(names=", ".join(without_numbers)) if without_numbers else None,
+        no_numbers_note=(
+            strings.DECIDE_NO_NUMBERS.format(names=language.current().join(without_numbers)) if without_numbers else None
+        ),
         questions=questions,
         contact=contact,
         source_ids=source_ids,

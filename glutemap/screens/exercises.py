@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from glutemap import strings
 from glutemap.knowledge.citation import citation_line
 from glutemap.knowledge.models import Dosage, EmgStudy, Exercise, KnowledgeBase, PainRule, Pictures
-from glutemap.screens.common import Table
+from glutemap.screens.common import Table, long_date
 
 NO_EQUIPMENT = "__none__"
 # Query-string values are visitor-controlled: anything longer than an id can be is ignored outright.
@@ -325,7 +325,7 @@ def exercise_view(knowledge: KnowledgeBase, exercise_id: str) -> ExerciseView:
         sources=tuple(citation_line(knowledge.sources[source]) for source in exercise.sources),
         pictures=exercise.pictures,
         emg=emg_charts(knowledge, exercise.id),
-        reviewed_on=exercise.reviewed_on.isoformat(),
+        reviewed_on=long_date(exercise.reviewed_on),
     )
 
 
@@ -440,7 +440,7 @@ def progression_ladder(knowledge: KnowledgeBase) -> tuple[LadderStep, ...]:
             dose=strings.LADDER_DOSE.format(dose=step.dose),
             move_up_when=strings.LADDER_MOVE_UP.format(rule=step.move_up_when),
             sources=tuple(citation_line(knowledge.sources[source]) for source in step.sources if source in knowledge.sources),
-            reviewed_on=step.reviewed_on.isoformat(),
+            reviewed_on=long_date(step.reviewed_on),
         )
         for number, step in enumerate(knowledge.progression.values(), start=1)
     )

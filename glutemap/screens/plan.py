@@ -6,7 +6,6 @@ the three fixed sides, so the plan (and the handout and QR code made from it) ho
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection, Iterable
 from typing import Literal, NamedTuple, TypeGuard
 
@@ -118,11 +117,6 @@ def from_param(value: object, known_ids: Collection[str]) -> Plan:
         if letter in _LETTER_SIDES:
             entries.append((exercise_id, _LETTER_SIDES[letter]))
     return clean(entries, known_ids)
-
-
-def long_date(day: dt.date) -> str:
-    """A date nobody can misread across countries, e.g. "23 November 2026"."""
-    return f"{day.day} {strings.MONTHS[day.month - 1]} {day.year}"
 
 
 def side_text(side: Side) -> str:

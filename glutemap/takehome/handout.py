@@ -19,9 +19,10 @@ from glutemap import strings
 from glutemap.figures.exercise_pictures import render_pictures_png
 from glutemap.knowledge.citation import brief_citation
 from glutemap.knowledge.models import KnowledgeBase, Pictures
+from glutemap.screens.common import long_date
 from glutemap.screens.decide import ConditionQuestions, questions_to_ask
 from glutemap.screens.exercises import dosage_numbers, equipment_lines, pain_rule_text, pain_rules
-from glutemap.screens.plan import Plan, known, long_date, plan_link, side_text
+from glutemap.screens.plan import Plan, known, plan_link, side_text
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ import streamlit as st
 from glutemap import strings
 from glutemap.figures.icon_array import icon_array_alt, icon_array_figure, icon_array_table
 from glutemap.knowledge.models import KnowledgeBase
+from glutemap.screens.common import long_date
 from glutemap.screens.decide import NextSteps, OptionCard, TrialNumbers, UrgentContact, next_steps
 from glutemap.screens.decide import urgent_contact as contact_lines
-from glutemap.screens.plan import long_date
 from glutemap.search.matcher import UrgentMatch
 from glutemap.settings import deployment
 from glutemap.ui.clinic_settings import clinic_settings
