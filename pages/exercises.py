@@ -8,6 +8,7 @@ from glutemap.screens.exercises import (
     ExerciseView,
     FilterChoices,
     exercise_names,
+    exercise_to_open,
     exercise_view,
     filter_exercises,
     filter_options,
@@ -124,11 +125,10 @@ def show_filters() -> FilterChoices:
 def choose_exercise(shown: list[str]) -> str | None:
     """The radio list of the exercises the filters leave; a link in the address wins once, then the visitor's choice."""
     follow_link(EXERCISE_PARAM, CHOICE_KEY, names)
-    if not shown:
+    opened = exercise_to_open(st.session_state.get(CHOICE_KEY), shown)
+    if opened is None:
         return None
-    if st.session_state.get(CHOICE_KEY) not in shown:
-        # The filters hid the exercise that was open: open the first one they leave instead.
-        st.session_state[CHOICE_KEY] = shown[0]
+    st.session_state[CHOICE_KEY] = opened
     chosen = st.radio(
         strings.EXERCISES_CHOOSE,
         options=shown,
