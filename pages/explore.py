@@ -7,10 +7,16 @@ import streamlit as st
 from glutemap import strings
 from glutemap.figures.body import split_tap_id
 from glutemap.figures.flow import flow_figure, flow_table
-from glutemap.figures.referral import referral_description, referral_figure, referral_table
+from glutemap.figures.referral import area_thumbnail, referral_description, referral_figure, referral_table
 from glutemap.knowledge.models import KnowledgeBase
-from glutemap.screens.exercises import pain_rules
-from glutemap.screens.explore import ExploreView, answer_token, description_examples, explore_view, safety_checklist
+from glutemap.screens.explore import (
+    ConditionCard,
+    ExploreView,
+    answer_token,
+    description_examples,
+    explore_view,
+    safety_checklist,
+)
 from glutemap.screens.plan import Side, side_for
 from glutemap.search.text import MAX_TEXT_CHARS
 from glutemap.settings import deployment
@@ -21,6 +27,7 @@ from glutemap.ui.components import (
     chart,
     glossary_for,
     md_bold,
+    md_bullets,
     md_heading,
     md_section,
     page_knowledge,
@@ -49,29 +56,41 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> 
     elif not view.cards and not view.result.notes:
         st.write(strings.EXPLORE_NO_MATCH)
     for card in view.cards:
-        with st.container(border=True, key=f"result_{card.id}"):
+        show_condition_card(knowledge, card, view.show_exercises, side)
+    return (*(card.summary for card in view.cards), *(item.how for card in view.cards for item in card.involvement))
+
+
+def show_condition_card(knowledge: KnowledgeBase, card: ConditionCard, show_exercises: bool, side: Side) -> None:
+    """A result card that opens short: where it is felt (a picture), the name, what it is and the first reason;
+    the reasons with the muscles, and the exercises, one tap away."""
+    with st.container(border=True, key=f"result_{card.id}"):
+        with st.container(horizontal=True, vertical_alignment="top", gap="small"):
+            st.image(area_thumbnail(card.regions), alt=card.picture_alt)
+            with st.container():
+                blocks(md_heading(card.name), plain(card.summary))
+                if card.reasons:
+                    st.caption(plain(card.reasons[0]))
+        with st.expander(strings.EXPLORE_WHY, icon=":material/help:", key=f"result_why_{card.id}"):
             blocks(
-                md_heading(card.name),
-                plain(card.summary),
-                md_section(strings.EXPLORE_WHY, card.reasons),
+                md_bullets(card.reasons),
                 md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
                                                          f"{item.evidence_label})" for item in card.involvement)),
             )
-            if view.show_exercises and card.exercises:
-                st.markdown(f"**{strings.EXPLORE_EXERCISES}**")
-                for rule in pain_rules(knowledge, [card.id]):
-                    st.caption(plain(f"{strings.PAIN_RULE_HEADING}: {rule.text}"))
+        if show_exercises and card.exercises:
+            label = strings.EXPLORE_EXERCISES_COUNT.format(count=len(card.exercises))
+            with st.expander(label, icon=":material/fitness_center:", key=f"result_exercises_{card.id}"):
+                for rule in card.pain_rules:
+                    st.caption(plain(rule))
                 for exercise in card.exercises:
                     with st.container(horizontal=True, vertical_alignment="center"):
                         st.page_link("pages/exercises.py", label=plain(exercise.name), query_params={"exercise": exercise.id},
                                      icon=":material/fitness_center:")
                         add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id,
                                            side=side)
-            elif not view.show_exercises:
-                st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
-            st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
-                         query_params={"condition": card.id}, icon=":material/arrow_forward:")
-    return (*(card.summary for card in view.cards), *(item.how for card in view.cards for item in card.involvement))
+        elif not show_exercises:
+            st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
+        st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
+                     query_params={"condition": card.id}, icon=":material/arrow_forward:")
 
 
 def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body_view: str) -> tuple[str, ...]:

@@ -89,3 +89,20 @@ def test_pain_maps_are_offered_for_the_two_focus_muscles(shipped_knowledge: Know
     assert [(muscle.id, muscle.name) for muscle in view.referral_muscles] == [
         (muscle_id, shipped_knowledge.muscles[muscle_id].name) for muscle_id in ("gluteus_medius", "gluteus_minimus")
     ]
+
+
+def test_a_card_carries_where_it_is_felt_and_a_text_for_its_picture(shipped_knowledge: KnowledgeBase) -> None:
+    """The card's picture shades the condition's areas; its text equivalent names the condition and each area."""
+    view = explore_view(shipped_knowledge, text="outer knee pain when running")
+    for card in view.cards:
+        condition = shipped_knowledge.conditions[card.id]
+        assert card.regions == condition.regions
+        assert condition.name in card.picture_alt
+        assert all(shipped_knowledge.regions[region].label in card.picture_alt for region in condition.regions)
+
+
+def test_a_card_carries_its_pain_rule_only_with_its_exercises(shipped_knowledge: KnowledgeBase) -> None:
+    shown = explore_view(shipped_knowledge, regions=["hip_lateral_r"])
+    assert all(card.pain_rules for card in shown.cards if card.exercises)
+    hidden = explore_view(shipped_knowledge, regions=["hip_lateral_r"], red_flags=["fever_with_pain"])
+    assert all(not card.pain_rules for card in hidden.cards)

@@ -7,7 +7,16 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from glutemap import strings
-from glutemap.figures.referral import referral_description, referral_figure, referral_table, referral_views
+from glutemap.figures import body
+from glutemap.figures.referral import (
+    THUMBNAIL_HEIGHT,
+    area_thumbnail,
+    referral_description,
+    referral_figure,
+    referral_table,
+    referral_views,
+    thumbnail_view,
+)
 from glutemap.knowledge.models import KnowledgeBase, ReferralArea, ReferralPattern
 
 
@@ -346,3 +355,44 @@ def test_shipped_trigger_points_name_regions_the_map_draws(shipped_knowledge: Kn
         ("gluteus_minimus", "anterior_fibres"): "hip_lateral",
         ("gluteus_minimus", "posterior_fibres"): "buttock_upper_lateral",
     }
+
+
+# --- a result card's picture ------------------------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.parametrize(
+    ("regions", "view"),
+    [(("low_back", "sacrum"), "back"), (("hip_lateral", "thigh_lateral_upper"), "side_right"), (("knee_anterior",), "front")],
+)
+def test_a_card_picture_uses_the_view_that_shows_most_of_its_areas(regions: tuple[str, ...], view: str) -> None:
+    assert thumbnail_view(regions) == view
+    assert ET.fromstring(area_thumbnail(regions)).get("data-view") == view
+
+
+def test_a_card_picture_fills_each_of_its_areas_in_solid_red() -> None:
+    regions = ("low_back", "sacrum")
+    areas = ET.fromstring(area_thumbnail(regions)).find(f"{SVG}g[@data-areas='true']")
+    assert areas is not None
+    drawn = areas.findall(f"{SVG}polygon")
+    expected = [target for target in body.tap_targets("back") if target.base_id in regions]
+    assert len(drawn) == len(expected) > 0
+    # The main-area style of the pain maps: solid red, the convention of trigger-point charts.
+    assert len({polygon.get("fill") for polygon in drawn}) == 1
+    assert not drawn[0].get("fill", "").startswith("url(")
+
+
+def test_a_card_picture_is_small_and_reuses_its_outline() -> None:
+    """Five cards send five pictures on every tap: each stays a few kilobytes and names its outline once."""
+    svg = area_thumbnail(("low_back", "lumbar_spine", "iliac_crest", "sacrum"))
+    root = ET.fromstring(svg)
+    assert len(svg) < 10_000
+    assert float(root.get("height", "0")) == THUMBNAIL_HEIGHT
+    assert len(root.findall(f".//{SVG}path")) == len(body.body_view("back").paths)
+
+
+def test_two_card_pictures_never_share_an_id() -> None:
+    first, second = area_thumbnail(("low_back",)), area_thumbnail(("knee_anterior",))
+    ids = {element.get("id") for element in ET.fromstring(first).iter() if element.get("id")}
+    assert ids and not ids & {element.get("id") for element in ET.fromstring(second).iter() if element.get("id")}

@@ -68,7 +68,7 @@ def test_free_text_shows_conditions_with_reasons(explore: AppTest) -> None:
     explore.run()
     text = _text(explore)
     assert "Iliotibial band syndrome" in text
-    assert "Why this was shown" in text
+    assert strings.EXPLORE_WHY in [expander.label for expander in explore.expander]
     assert "Gluteus medius" in text
 
 
@@ -97,7 +97,10 @@ def test_results_come_in_four_sections_with_conditions_open(explore: AppTest) ->
     ]
     assert sections.value == strings.EXPLORE_SECTION_CONDITIONS
     assert "result_it_band_syndrome" in _keys(explore)
-    assert not explore.get("image") and not explore.get("plotly_chart")
+    cards = [key for key in _keys(explore) if key.startswith("result_")]
+    # The only pictures are the result cards' own (one each); the pain maps and the flow chart are not built.
+    assert len(explore.get("image")) == len(cards)
+    assert cards and not explore.get("plotly_chart")
     assert "explore_next" not in _keys(explore)
 
 

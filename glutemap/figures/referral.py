@@ -14,6 +14,7 @@ plotly chart of the same outline held up every tap on Explore. All text in it is
 from __future__ import annotations
 
 import textwrap
+import zlib
 from collections.abc import Iterable
 from functools import cache
 from xml.sax.saxutils import escape, quoteattr
@@ -361,3 +362,43 @@ def _views_elsewhere(knowledge: KnowledgeBase, muscle_id: str, view: str) -> str
             if name not in names:
                 names.append(name)
     return ", ".join(names)
+
+
+# The views a thumbnail may use, in the order preferred when two hold as many of the areas.
+_THUMBNAIL_VIEWS = ("back", "side_right", "front")
+THUMBNAIL_HEIGHT = 150  # CSS pixels: a result card's picture beside its heading, the whole body, small enough for a phone
+
+
+def thumbnail_view(region_ids: Iterable[str]) -> str:
+    """The body view showing most of the areas (back, then the right side, then the front on a tie)."""
+    bases = set(region_ids)
+    return max(_THUMBNAIL_VIEWS, key=lambda view: sum(t.base_id in bases for t in body.tap_targets(view)))
+
+
+def area_thumbnail(region_ids: Iterable[str]) -> str:
+    """A small SVG of the body with the areas in solid red, cropped to the body, for a result card: the picture
+    people know from pain charts. Its text equivalent is the card's list of areas (the page gives it as alt).
+
+    The outline is written once and reused (for the fill, the clip and the line), so a card's picture stays small.
+    """
+    bases = set(region_ids)
+    view = thumbnail_view(bases)
+    drawing = body.body_view(view)
+    # Ids unique to this picture, in case a page ever puts two of them inline in one document.
+    prefix = f"t{zlib.crc32(' '.join([view, *sorted(bases)]).encode()):x}"
+    shapes = "".join(f'<path id="{prefix}b{index}" d="{path}"/>' for index, path in enumerate(drawing.paths))
+    uses = [f'<use href="#{prefix}b{index}"' for index in range(len(drawing.paths))]
+    clip = "".join(f"{use}/>" for use in uses)
+    fill = "".join(f'{use} fill="{_OUTLINE_FILL}"/>' for use in uses)
+    line = "".join(f'{use} fill="none" stroke="{_OUTLINE_LINE}" stroke-width="2"/>' for use in uses)
+    area_style = _spread_style(0, "primary")
+    areas = _drawn(view, bases, None)
+    x0, y0, x1, y1 = body.bounding_box(drawing.outline)
+    margin = 4
+    left, top, width, height = x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:g} {top:g} {width:g} {height:g}" '
+        f'width="{THUMBNAIL_HEIGHT * width / height:.0f}" height="{THUMBNAIL_HEIGHT}" data-view="{view}">'
+        f'<defs>{shapes}<clipPath id="{prefix}clip">{clip}</clipPath></defs>{fill}'
+        f'<g clip-path="url(#{prefix}clip)" data-areas="true">{_polygons((t.points for t in areas), area_style)}</g>{line}</svg>'
+    )

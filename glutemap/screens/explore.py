@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from glutemap import language, strings
 from glutemap.knowledge.models import KnowledgeBase, RedFlag
 from glutemap.screens.common import FOCUS_MUSCLES, MuscleInvolvementView, RecordLink, muscle_involvements
-from glutemap.screens.exercises import display_name
+from glutemap.screens.exercises import display_name, pain_rules
 from glutemap.search.matcher import URGENCY_ORDER, MatchResult, TextTooLong, match
 from glutemap.search.text import MAX_TEXT_CHARS
 
@@ -35,6 +36,9 @@ class ExerciseLink:
 
 @dataclass(frozen=True)
 class ConditionCard:
+    """One result: what it is, why it was shown, the muscles, exercises (with the pain rule), and where it is felt
+    (`regions`, drawn as the card's picture, whose text equivalent is `picture_alt`)."""
+
     id: str
     name: str
     summary: str
@@ -42,6 +46,9 @@ class ConditionCard:
     reasons: tuple[str, ...]
     involvement: tuple[MuscleInvolvementView, ...]
     exercises: tuple[ExerciseLink, ...]
+    regions: tuple[str, ...] = ()
+    picture_alt: str = ""
+    pain_rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,16 @@ def _cards(knowledge: KnowledgeBase, result: MatchResult, show_exercises: bool) 
             if show_exercises
             else ()
         )
+        areas = [knowledge.regions[region].label for region in condition.regions if region in knowledge.regions]
         cards.append(
-            ConditionCard(found.id, condition.name, condition.summary, found.score, found.reasons, involvement, exercises)
+            ConditionCard(
+                found.id, condition.name, condition.summary, found.score, found.reasons, involvement, exercises,
+                regions=condition.regions,
+                picture_alt=strings.EXPLORE_CARD_PICTURE.format(name=condition.name, areas=language.current().join(areas)),
+                pain_rules=tuple(
+                    f"{strings.PAIN_RULE_HEADING}: {rule.text}" for rule in pain_rules(knowledge, [found.id])
+                ) if show_exercises else (),
+            )
         )
     return tuple(cards)
 
