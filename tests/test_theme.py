@@ -38,6 +38,23 @@ def test_theme_text_colours_reach_aa_for_normal_text(foreground: str, background
     assert contrast(THEME[foreground], THEME[background]) >= 4.5
 
 
+def test_borders_are_visible_against_both_backgrounds() -> None:
+    """A control's edge reaches the 3:1 non-text contrast WCAG asks (1.4.11) on the page and on panels."""
+    assert contrast(THEME["borderColor"], THEME["backgroundColor"]) >= 3.0
+    assert contrast(THEME["borderColor"], THEME["secondaryBackgroundColor"]) >= 3.0
+
+
+def test_links_are_the_primary_colour() -> None:
+    """One colour says "you can tap this", for buttons and links alike."""
+    assert THEME["linkColor"] == THEME["primaryColor"]
+
+
+def test_headings_step_down_from_the_page_title() -> None:
+    """The type scale: each heading level is no larger than the one above it, and the smallest is body size."""
+    sizes = [float(size.removesuffix("rem")) for size in THEME["headingFontSizes"]]
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1.0
+
+
 def test_white_text_on_primary_buttons_reaches_aa() -> None:
     """Primary buttons (white label on the primary colour) reach 4.5:1."""
     assert contrast("#ffffff", THEME["primaryColor"]) >= 4.5
