@@ -63,6 +63,7 @@ def show_conditions(knowledge: KnowledgeBase, view: ExploreView, side: Side) -> 
 def show_condition_card(knowledge: KnowledgeBase, card: ConditionCard, show_exercises: bool, side: Side) -> None:
     """A result card that opens short: where it is felt (a picture), the name, what it is and the first reason;
     the reasons with the muscles, and the exercises, one tap away."""
+    # "result_<id>" names the card and nothing else: browser tests, the load test and the benchmark count cards by it.
     with st.container(border=True, key=f"result_{card.id}"):
         with st.container(horizontal=True, vertical_alignment="top", gap="small"):
             st.image(area_thumbnail(card.regions), alt=card.picture_alt)
@@ -70,7 +71,7 @@ def show_condition_card(knowledge: KnowledgeBase, card: ConditionCard, show_exer
                 blocks(md_heading(card.name), plain(card.summary))
                 if card.reasons:
                     st.caption(plain(card.reasons[0]))
-        with st.expander(strings.EXPLORE_WHY, icon=":material/help:", key=f"result_why_{card.id}"):
+        with st.expander(strings.EXPLORE_WHY, icon=":material/help:", key=f"why_shown_{card.id}"):
             blocks(
                 md_bullets(card.reasons),
                 md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
@@ -78,7 +79,7 @@ def show_condition_card(knowledge: KnowledgeBase, card: ConditionCard, show_exer
             )
         if show_exercises and card.exercises:
             label = strings.EXPLORE_EXERCISES_COUNT.format(count=len(card.exercises))
-            with st.expander(label, icon=":material/fitness_center:", key=f"result_exercises_{card.id}"):
+            with st.expander(label, icon=":material/fitness_center:", key=f"exercises_for_{card.id}"):
                 for rule in card.pain_rules:
                     st.caption(plain(rule))
                 for exercise in card.exercises:

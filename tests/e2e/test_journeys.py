@@ -113,7 +113,7 @@ def test_plan_built_from_explore_results_shows_its_qr_code(page: Page, knowledge
     page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     _settle(page)
     exercise = knowledge.exercises[knowledge.conditions["it_band_syndrome"].exercises[0]]
-    unfold(page, ".st-key-result_exercises_it_band_syndrome")  # a result card opens short: its exercises are a tap away
+    unfold(page, ".st-key-exercises_for_it_band_syndrome")  # a result card opens short: its exercises are a tap away
     page.get_by_role("button", name=strings.PLAN_ADD.format(name=exercise.name)).first.click()
     _settle(page)
     page.get_by_role("link", name=strings.NAV_PLAN).first.click()
