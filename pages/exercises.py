@@ -128,7 +128,7 @@ def choose_exercise(shown: list[str]) -> str | None:
     opened = exercise_to_open(st.session_state.get(CHOICE_KEY), shown)
     if opened is None:
         return None
-    st.session_state[CHOICE_KEY] = opened
+    set_widget_value(CHOICE_KEY, opened)
     chosen = st.radio(
         strings.EXERCISES_CHOOSE,
         options=shown,
