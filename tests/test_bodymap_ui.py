@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from glutemap import strings
 from glutemap.ui.bodymap import SELECTED_REGIONS_KEY
 
 TIMEOUT = 30
@@ -37,7 +38,9 @@ def test_page_with_the_map_runs_without_error() -> None:
 def test_lists_show_one_group_per_side_with_your_left_and_right_labels() -> None:
     """The back view offers the person's left, the middle and the right as three labelled pill groups."""
     app = run_page("back")
-    assert [pills.label for pills in app.get("button_group")] == ["Your left side", "Middle of your back", "Your right side"]
+    assert [pills.label for pills in app.get("button_group")] == [
+        strings.BODYMAP_GROUP_LABELS["left"], strings.BODYMAP_GROUP_LABELS["none"], strings.BODYMAP_GROUP_LABELS["right"]
+    ]
 
 
 def test_lists_show_the_stored_selection() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from glutemap import strings
 from glutemap.clinic import ClinicSettings
 from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
 from glutemap.knowledge.models import OPTION_ORDER, KnowledgeBase
@@ -126,7 +127,7 @@ def test_seek_care_now_survives_a_missing_record(shipped_knowledge: KnowledgeBas
     knowledge = shipped_knowledge.model_copy(update={"options": options})
     steps = next_steps(knowledge, [], urgent=True, kiosk=False, clinic=CLINIC)
     assert steps.top is not None and steps.top.id == "seek_care_now"
-    assert steps.top.title == "Seek care now"
+    assert steps.top.title == strings.URGENT_TITLE
 
 
 def test_leap_numbers_are_exactly_the_facts(shipped_knowledge: KnowledgeBase) -> None:
@@ -268,7 +269,7 @@ def test_without_usable_settings_no_number_is_guessed() -> None:
     """If the settings could not be read, the line says to call the local emergency number."""
     contact = urgent_contact(None, False)
     assert contact.emergency_number is None
-    assert contact.lines == ("In an emergency, call your local emergency number.",)
+    assert contact.lines == (strings.URGENT_CONTACT_NO_NUMBER,)
 
 
 def test_the_seek_care_view_carries_the_contact(shipped_knowledge: KnowledgeBase) -> None:

@@ -103,7 +103,7 @@ def test_dosage_numbers_come_only_from_the_structured_fields() -> None:
     """Repetitions, rounds, build-up, holds and side counting appear only where the knowledge has them."""
     dosage = Dosage(text="t", reps=5, rounds=1, per_side=True, build_up_to_reps=12)
     assert dosage_numbers(dosage) == (
-        "Repetitions: 5", "Build up to: 12 repetitions", "Rounds: 1", "Counted for each side"
+        "Repetitions: 5", "Build up to: 12 repetitions", "Rounds: 1", strings.EXERCISES_DOSAGE_PER_SIDE
     )
     hold = Dosage(text="t", per_side=False, hold_seconds_min=10, hold_seconds_max=30)
     assert dosage_numbers(hold) == ("Hold: 10 to 30 seconds",)
@@ -111,7 +111,7 @@ def test_dosage_numbers_come_only_from_the_structured_fields() -> None:
 
 def test_dosage_without_numbers_says_so() -> None:
     """When the source gives no numbers, the short list says that instead of inventing any."""
-    assert dosage_numbers(Dosage(text="As advised", per_side=True)) == ("The source gives no numbers for this exercise.",)
+    assert dosage_numbers(Dosage(text="As advised", per_side=True)) == (strings.EXERCISES_DOSAGE_NO_NUMBERS,)
 
 
 def test_emg_chart_marks_this_exercise_and_keeps_the_study_context(knowledge: KnowledgeBase) -> None:
@@ -184,7 +184,7 @@ def test_sets_rest_and_days_a_week_are_listed_when_given() -> None:
     """A strength dosage shows its sets, rest between sets and days a week, in that order after the repetitions."""
     dosage = Dosage(text="t", reps=10, per_side=True, sets=2, rest_seconds=90, days_per_week=2)
     assert dosage_numbers(dosage) == (
-        "Repetitions: 10", "Sets: 2", "Rest between sets: 90 seconds", "Days a week: 2", "Counted for each side"
+        "Repetitions: 10", "Sets: 2", "Rest between sets: 90 seconds", "Days a week: 2", strings.EXERCISES_DOSAGE_PER_SIDE
     )
 
 

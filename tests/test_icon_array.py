@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import pytest
 
+from glutemap import strings
 from glutemap.figures.icon_array import icon_array_alt, icon_array_figure, icon_array_table, icon_positions
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.screens.decide import next_steps
@@ -54,8 +55,9 @@ def test_leap_figure_draws_exactly_the_facts_numbers(leap: tuple[Group, ...]) ->
 def test_leap_table_holds_exactly_the_facts_numbers(leap: tuple[Group, ...]) -> None:
     """The table equivalent lists each group's improved, not improved and total counts."""
     rows = icon_array_table(leap)
-    assert {row["Group"]: (row["Improved"], row["People with a result"]) for row in rows} == LEAP_FACTS
-    assert all(row["Did not improve"] == row["People with a result"] - row["Improved"] for row in rows)
+    group, improved, not_improved, people = (strings.ICON_ARRAY_COLUMNS[index] for index in (0, 2, 3, 4))
+    assert {row[group]: (row[improved], row[people]) for row in rows} == LEAP_FACTS
+    assert all(row[not_improved] == row[people] - row[improved] for row in rows)
 
 
 def test_every_person_has_a_head_and_a_body() -> None:
@@ -85,7 +87,7 @@ def test_each_group_is_labelled_with_its_counts() -> None:
 def test_the_legend_names_both_kinds_once() -> None:
     """The legend shows "improved" and "did not improve" once each, however many groups there are."""
     figure = icon_array_figure([Group("A", "a", 1, 2), Group("B", "b", 1, 2)], "1 week")
-    assert [t.name for t in figure.data if t.showlegend] == ["Improved (filled figure)", "Did not improve (gray outline)"]
+    assert [t.name for t in figure.data if t.showlegend] == [strings.ICON_ARRAY_IMPROVED, strings.ICON_ARRAY_NOT_IMPROVED]
 
 
 def test_knowledge_text_cannot_inject_markup() -> None:

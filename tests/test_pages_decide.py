@@ -70,7 +70,7 @@ def test_trial_numbers_show_as_an_icon_array_with_a_table() -> None:
     assert len(charts) == 1
     table = tables(app)[0]
     assert [row["Improved"] for row in table] == ["51", "38", "20"]
-    assert [row["People with a result"] for row in table] == ["66", "65", "68"]
+    assert [row[strings.ICON_ARRAY_COLUMNS[4]] for row in table] == ["66", "65", "68"]
     assert "51 of 66 people improved at 8 weeks" in _text(app)
 
 
@@ -97,14 +97,14 @@ def test_the_view_states_sources_date_and_no_commercial_interest() -> None:
     text = _text(app)
     assert strings.REVIEWED_ON.format(date=long_date(dt.date(2026, 11, 23))) in text
     assert "GluteMap has no commercial interest in any of these choices" in text
-    assert any(expander.label == "Sources for these choices" for expander in app.expander)
+    assert any(expander.label == strings.DECIDE_SOURCES for expander in app.expander)
 
 
 def test_questions_to_ask_are_shown() -> None:
     """The condition's own questions to ask a clinician appear under their heading."""
     app = _run(["plantar_fasciitis"], urgent=False)
     text = _text(app)
-    assert "Questions to ask your clinician" in text
+    assert strings.HANDOUT_QUESTIONS in text
     assert "Could my footwear or the shape of my feet play a part?" in text
 
 

@@ -120,7 +120,7 @@ def test_handout_says_shared_cautions_once_above_the_exercises() -> None:
 def test_qr_text_shown_is_the_plan_text() -> None:
     """The "what the code contains" text names the exercise, the side and the dosage."""
     app = _plan_page("toe_taps")
-    (shown,) = [text.value for text in app.text if text.value.startswith("GluteMap exercise plan")]
+    (shown,) = [text.value for text in app.text if text.value.startswith(strings.HANDOUT_PDF_TITLE)]
     assert "1. Toe taps (lying on your back), both legs: Repetitions: 10" in shown
 
 

@@ -170,7 +170,7 @@ def test_referral_pattern_table_is_the_text_equivalent(tiny_knowledge: Knowledge
     assert view is not None
     table = view.referral_patterns[0].table()
     assert table.column("Body area") == ("Side of the hip", "Outer thigh")
-    assert table.column("Where exactly") == ("over the bony bump at the side of the hip", "the outside of the thigh")
+    assert table.column(strings.REFERRAL_COLUMNS[2]) == ("over the bony bump at the side of the hip", "the outside of the thigh")
 
 
 def test_muscle_view_lists_conditions_that_involve_it(tiny_knowledge: KnowledgeBase) -> None:

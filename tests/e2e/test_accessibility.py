@@ -115,7 +115,7 @@ def test_body_map_area_toggles_with_the_keyboard(page: Page) -> None:
     area = page.locator('[data-region="calf_r"]').first
     area.focus()
     page.keyboard.press("Enter")
-    page.get_by_text("Why this was shown").first.wait_for()
+    page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     wait_for_app(page)
     assert page.locator('[data-region="calf_r"]').first.get_attribute("aria-pressed") == "true"
 

@@ -99,7 +99,7 @@ def test_hostile_visitor_text_is_shown_as_text(page: Page) -> None:
     box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill(f"outer knee pain {HOSTILE}")
     box.press("Enter")
-    page.get_by_text("Why this was shown").first.wait_for()
+    page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     wait_for_app(page)
     assert page.evaluate(INJECTION_PROBE) == []
     box.fill("fever " + "x" * 100_000)
@@ -109,7 +109,7 @@ def test_hostile_visitor_text_is_shown_as_text(page: Page) -> None:
     assert page.locator("[data-testid=stException]").count() == 0
     box.fill("I have a fever")
     box.press("Enter")
-    page.get_by_text("Seek care now").first.wait_for()
+    page.get_by_text(strings.URGENT_TITLE).first.wait_for()
     assert dialogs == []
 
 
@@ -185,7 +185,7 @@ def test_websocket_messages_stay_far_below_the_message_cap(page: Page) -> None:
     open_app(page, "explore")
     box.fill("pain on the outside of my hip " * 60)
     box.press("Enter")
-    page.get_by_text("Why this was shown").first.wait_for()
+    page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     cap_bytes = int(_config_value("server", "maxMessageSize")) * 1_000_000
     assert 0 < largest["received"] < cap_bytes / 10
     assert 0 < largest["sent"] < cap_bytes / 10

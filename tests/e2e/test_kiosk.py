@@ -61,7 +61,7 @@ def _go_to_explore_and_type(page: Page, words: str) -> None:
     box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill(words)
     box.press("Enter")
-    page.get_by_text("Why this was shown").first.wait_for()
+    page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     wait_for_app(page)
 
 
@@ -140,7 +140,7 @@ def test_idle_timeout_wipes_the_visit_and_returns_to_welcome(impatient_kiosk_pag
     impatient_kiosk_page.get_by_role("heading", name=strings.EXPLORE_TITLE, level=1).wait_for()
     wait_for_app(impatient_kiosk_page)
     assert impatient_kiosk_page.get_by_label(strings.EXPLORE_TEXT_LABEL).input_value() == ""
-    assert "Why this was shown" not in impatient_kiosk_page.content()
+    assert strings.EXPLORE_WHY not in impatient_kiosk_page.content()
 
 
 def test_every_request_stays_on_the_kiosk_machine(start_server: StartServer, new_page: NewPage) -> None:
@@ -209,7 +209,7 @@ def test_no_screen_offers_a_way_out_or_a_chart_toolbar(kiosk_page: Page) -> None
             box = kiosk_page.get_by_label(strings.EXPLORE_TEXT_LABEL)
             box.fill("pain on the outside of my hip when I lie on it")
             box.press("Enter")
-            kiosk_page.get_by_text("Why this was shown").first.wait_for()
+            kiosk_page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
             wait_for_app(kiosk_page)
         _open_every_expander(kiosk_page)
         _hover_every_chart(kiosk_page)

@@ -47,7 +47,7 @@ def test_enter_in_the_text_box_brings_the_answer_into_view(phone: Page) -> None:
     box.fill("pain on the outside of my hip when I lie on it")
     box.press("Enter")
     expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
-    expect(phone.get_by_text("Why this was shown").first).to_be_visible()
+    expect(phone.get_by_text(strings.EXPLORE_WHY).first).to_be_visible()
 
 
 def test_the_show_button_applies_the_text_too(phone: Page) -> None:
@@ -68,7 +68,7 @@ def test_a_tapped_description_brings_the_answer_into_view(phone: Page) -> None:
     """Without typing at all: a suggested description is one tap, and its answer comes on screen."""
     phone.locator(".st-key-explore_example [data-testid=stButtonGroup] button").first.click()
     expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
-    expect(phone.get_by_text("Why this was shown").first).to_be_visible()
+    expect(phone.get_by_text(strings.EXPLORE_WHY).first).to_be_visible()
 
 
 def test_a_warning_sign_in_words_brings_seek_care_now_into_view(phone: Page) -> None:

@@ -72,7 +72,7 @@ def test_hostile_words_in_the_explore_box_stay_text(page: Page) -> None:
     box = page.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill(f"outer knee pain {TRICKS}")
     box.press("Enter")
-    page.get_by_text("Why this was shown").first.wait_for()
+    page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     wait_for_app(page)
     _assert_stays_text(page)
 
