@@ -19,9 +19,11 @@ from glutemap.screens.exercises import (
 )
 from glutemap.ui.address import follow_link, show_in_address
 from glutemap.ui.components import (
+    blocks,
     bullets,
     chart,
     exercise_pictures,
+    md_section,
     numbered,
     page_knowledge,
     plain,
@@ -152,18 +154,19 @@ def show_emg(view: ExerciseView) -> None:
     """Published muscle-activity numbers, where verified, as chart, table and caveat."""
     if not view.emg:
         return
-    st.subheader(strings.EMG_HEADING)
-    st.write(strings.EMG_INTRO)
-    for index, emg in enumerate(view.emg):
-        with st.container(border=True):
-            chart(emg_figure(emg), key=f"emg_{view.id}_{index}", alt=emg.alt, static=True, streamlit_theme=False)
-            for detail in emg.details:
-                st.caption(plain(detail))
-            say(strings.EMG_CAVEAT + emg.caveat)
-            with st.expander(strings.EMG_TABLE):
+    with st.expander(strings.EMG_HEADING, icon=":material/monitoring:", key="exercise_emg"):
+        st.write(strings.EMG_INTRO)
+        for index, emg in enumerate(view.emg):
+            with st.container(border=True):
+                chart(emg_figure(emg), key=f"emg_{view.id}_{index}", alt=emg.alt, static=True, streamlit_theme=False)
+                for detail in emg.details:
+                    st.caption(plain(detail))
+                say(strings.EMG_CAVEAT + emg.caveat)
+                # The chart's text equivalent (a folded section cannot sit inside this one).
+                st.markdown(f"**{strings.EMG_TABLE}**")
                 table(emg.table().records())
-            for source in emg.sources:
-                st.text(strings.EMG_SOURCE.format(source=source))
+                for source in emg.sources:
+                    st.text(strings.EMG_SOURCE.format(source=source))
 
 
 def show_exercise(view: ExerciseView) -> None:
@@ -192,32 +195,28 @@ def show_exercise(view: ExerciseView) -> None:
         bullets(view.equipment)
     else:
         st.write(strings.EXERCISES_EQUIPMENT_NONE)
-    easier, harder = st.columns(2)
-    with easier:
-        st.subheader(strings.EXERCISES_EASIER)
-        bullets(view.easier)
-    with harder:
-        st.subheader(strings.EXERCISES_HARDER)
-        bullets(view.harder)
+    # The rest opens on a tap, so a phone shows what to do and how much without scrolling past the research.
+    with st.expander(strings.EXERCISES_EASIER_HARDER, icon=":material/swap_vert:", key="exercise_steps_more"):
+        blocks(md_section(strings.EXERCISES_EASIER, view.easier), md_section(strings.EXERCISES_HARDER, view.harder))
     if view.common_mistakes:
-        st.subheader(strings.EXERCISES_MISTAKES)
-        bullets(view.common_mistakes)
-    st.subheader(strings.EXERCISES_MUSCLES)
-    bullets(view.muscles)
-    if view.conditions:
-        st.subheader(strings.EXERCISES_CONDITIONS)
-        for condition_id, name in view.conditions:
-            st.page_link("pages/conditions.py", label=plain(name), query_params={"condition": condition_id},
-                         icon=":material/arrow_forward:")
+        with st.expander(strings.EXERCISES_MISTAKES, icon=":material/report:", key="exercise_mistakes"):
+            bullets(view.common_mistakes)
+    with st.expander(strings.EXERCISES_MUSCLES, icon=":material/accessibility_new:", key="exercise_muscles"):
+        bullets(view.muscles)
+        if view.conditions:
+            st.markdown(f"**{strings.EXERCISES_CONDITIONS}**")
+            for condition_id, name in view.conditions:
+                st.page_link("pages/conditions.py", label=plain(name), query_params={"condition": condition_id},
+                             icon=":material/arrow_forward:")
     if view.notes:
-        st.subheader(strings.EXERCISES_NOTES)
-        bullets(view.notes)
+        with st.expander(strings.EXERCISES_NOTES, icon=":material/notes:", key="exercise_notes"):
+            bullets(view.notes)
     show_emg(view)
     if view.clinician_notes:
-        with st.expander(strings.EXERCISES_FOR_CLINICIANS):
+        with st.expander(strings.EXERCISES_FOR_CLINICIANS, key="exercise_clinicians"):
             bullets(view.clinician_notes)
-    st.subheader(strings.SOURCES_HEADING)
-    text_lines(view.sources)
+    with st.expander(strings.SOURCES_HEADING, icon=":material/menu_book:", key="exercise_sources"):
+        text_lines(view.sources)
     st.caption(plain(strings.REVIEWED_ON.format(date=view.reviewed_on)))
     st.caption(plain(strings.EXERCISES_LINK.format(id=view.id)))
 

@@ -111,12 +111,12 @@ def test_pictures_carry_their_description_as_caption_and_alt(shipped_knowledge: 
 
 
 def test_emg_chart_comes_with_a_table_source_and_caveat() -> None:
-    """Where EMG numbers are verified, the chart has a table equivalent, its source and a caveat."""
+    """Where EMG numbers are verified, the chart has a table equivalent, its source and a caveat, one tap away."""
     app = _open("clam_shell")
     text = _text(app)
-    assert strings.EMG_HEADING in text
+    assert strings.EMG_HEADING in [expander.label for expander in app.expander]
     assert "Distefano" in text
-    assert "Please note:" in text
+    assert strings.EMG_CAVEAT in text
     table = tables(app)[0]
     assert list(table[0]) == list(strings.EMG_TABLE_COLUMNS)
     assert [row[strings.EMG_TABLE_COLUMNS[2]] for row in table] == ["", "Yes", "Yes"]
@@ -125,8 +125,20 @@ def test_emg_chart_comes_with_a_table_source_and_caveat() -> None:
 def test_no_emg_section_without_verified_data() -> None:
     """Exercises without verified EMG numbers show no chart or activity section."""
     app = _open("toe_taps")
-    assert strings.EMG_HEADING not in _text(app)
+    assert strings.EMG_HEADING not in [expander.label for expander in app.expander]
     assert not tables(app)
+
+
+def test_an_exercise_opens_with_what_to_do_and_the_detail_folded() -> None:
+    """Cautions, pictures, steps, dosage and equipment show at once; easier and harder steps, mistakes, muscles,
+    research and sources are folded sections (a phone shows what to do without scrolling past the research)."""
+    app = _open("clam_shell")
+    headings = [str(element.value) for element in app.subheader]
+    shown = [strings.EXERCISES_PICTURES, strings.EXERCISES_STEPS, strings.EXERCISES_DOSAGE, strings.EXERCISES_EQUIPMENT]
+    assert headings == shown
+    folded = [expander.label for expander in app.expander]
+    for label in (strings.EXERCISES_EASIER_HARDER, strings.EXERCISES_MUSCLES, strings.EMG_HEADING, strings.SOURCES_HEADING):
+        assert label in folded
 
 
 def test_recovery_phases_have_a_text_version() -> None:
