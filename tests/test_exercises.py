@@ -6,6 +6,7 @@ import pytest
 from exercise_knowledge import EXTRA_FILES, HIP_HOLD_DOSAGE
 
 from glutemap import strings
+from glutemap.figures.exercise_charts import LABEL_WIDTH, TITLE_WIDTH, emg_figure
 from glutemap.knowledge.loader import check_knowledge, load_knowledge
 from glutemap.knowledge.models import Dosage, KnowledgeBase
 from glutemap.knowledge.references import linked_id
@@ -207,3 +208,15 @@ def test_a_filtered_out_or_unknown_exercise_gives_way_to_the_first_shown() -> No
 
 def test_no_exercise_opens_when_the_filters_show_none() -> None:
     assert exercise_to_open("clam_shell", []) is None
+
+
+def test_an_emg_chart_fits_a_phone_its_spread_left_to_the_table(knowledge: KnowledgeBase) -> None:
+    """Title and bar labels wrap short enough for a 360 px screen, and each bar's value is the number alone."""
+    (chart,) = [chart for chart in emg_charts(knowledge, "clam_shell") if chart.rows]
+    figure = emg_figure(chart)
+    title_lines = figure.layout.title.text.split("<br>")
+    assert all(len(line) <= TITLE_WIDTH for line in title_lines)
+    assert strings.EMG_AXIS.split()[-1] in title_lines[-1]  # what the bars measure, under the title
+    assert all(len(line) <= LABEL_WIDTH for label in figure.data[0].y for line in label.split("<br>"))
+    assert list(figure.data[0].text) == [row.value_short for row in reversed(chart.rows)]
+    assert figure.layout.margin.t >= 22 * len(title_lines)

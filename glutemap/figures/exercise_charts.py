@@ -32,33 +32,42 @@ def _wrapped(text: str, width: int) -> str:
     return "<br>".join(_safe(line) for line in textwrap.wrap(text, width)) or _safe(text)
 
 
+# Characters per line of an EMG chart's title and bar labels: short enough that a 360 px phone shows them whole.
+TITLE_WIDTH = 36
+LABEL_WIDTH = 22
+
+
 def emg_figure(chart: EmgChart) -> go.Figure:
     """Horizontal bars, one per task; this page's exercise is dark blue, hatched and marked ◆ in its label."""
     rows = list(reversed(chart.rows))  # plotly draws the first category at the bottom
     figure = go.Figure(
         go.Bar(
             x=[row.percent for row in rows],
-            y=[_wrapped(row.label, 34) for row in rows],
+            y=[_wrapped(row.label, LABEL_WIDTH) for row in rows],
             orientation="h",
             marker={
                 "color": [_THIS_EXERCISE if row.is_this_exercise else _OTHER for row in rows],
                 "pattern": {"shape": ["/" if row.is_this_exercise else "" for row in rows], "fgcolor": "#ffffff"},
                 "line": {"color": _OUTLINE, "width": 1},
             },
-            text=[_safe(row.value_text) for row in rows],
+            text=[_safe(row.value_short) for row in rows],
             textposition="outside",
             cliponaxis=False,
             hoverinfo="skip",
         )
     )
     longest = max((row.percent for row in rows), default=100.0)
+    # What the bars measure goes under the title, which is centred on the whole chart: an axis title is centred on
+    # the bars alone, and on a phone ran off the edge.
+    title = f"{_wrapped(chart.title, TITLE_WIDTH)}<br>{_wrapped(strings.EMG_AXIS, TITLE_WIDTH)}"
+    top = 36 + 22 * (title.count("<br>") + 1)  # room for every line of the title, from the top down
     figure.update_layout(
-        title={"text": _wrapped(chart.title, 70), "font": {"size": 16}},
-        xaxis={"title": {"text": _safe(strings.EMG_AXIS)}, "range": [0, max(120.0, longest * 1.35)], "fixedrange": True},
+        title={"text": title, "font": {"size": 15}, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+        xaxis={"range": [0, max(120.0, longest * 1.35)], "fixedrange": True},
         yaxis={"fixedrange": True, "automargin": True},
         font=_FONT,
-        height=110 + 58 * len(rows),
-        margin={"l": 10, "r": 20, "t": 70, "b": 50},
+        height=top + 50 + 58 * len(rows),
+        margin={"l": 10, "r": 10, "t": top, "b": 40},
         showlegend=False,
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",

@@ -147,6 +147,11 @@ class EmgRow:
         return (strings.EMG_THIS_EXERCISE if self.is_this_exercise else "") + self.task
 
     @property
+    def value_short(self) -> str:
+        """The value alone, short enough to sit beside its bar on a phone (the table gives the spread)."""
+        return strings.EMG_VALUE.format(value=_number(self.percent))
+
+    @property
     def value_text(self) -> str:
         """The value as a reader would say it, with its spread where the study gives one."""
         value = _number(self.percent)
