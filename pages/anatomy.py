@@ -67,39 +67,38 @@ def show_muscle(view: MuscleView) -> None:
     say(view.insertion)
     show_muscle_drawing(knowledge, view.id)
 
-    st.subheader(strings.MUSCLE_SUPPLY)
-    bullets(
-        (
-            strings.MUSCLE_NERVE.format(nerve=view.nerve),
-            strings.MUSCLE_NERVE_ROOTS.format(roots=", ".join(view.nerve_roots)),
-            strings.MUSCLE_BLOOD.format(blood=view.blood_supply),
-        )
-    )
-
     st.subheader(strings.MUSCLE_ACTIONS)
     for group in view.actions:
         st.markdown(f"**{plain(group.fibres)}**")
         bullets(group.actions)
 
-    st.subheader(strings.MUSCLE_LAYER)
-    say(view.layer_text)
-    described = layer_text(knowledge, view.id)
-    chart(layer_figure(knowledge, view.id), key="layer_figure", alt=" ".join(described))
-    with st.expander(strings.FIGURE_TEXT_HEADING):
+    # The rest opens on a tap: a phone shows what the muscle is, where it sits and what it does first.
+    with st.expander(strings.MUSCLE_SUPPLY, icon=":material/bolt:", key="muscle_supply"):
+        bullets(
+            (
+                strings.MUSCLE_NERVE.format(nerve=view.nerve),
+                strings.MUSCLE_NERVE_ROOTS.format(roots=", ".join(view.nerve_roots)),
+                strings.MUSCLE_BLOOD.format(blood=view.blood_supply),
+            )
+        )
+    with st.expander(strings.MUSCLE_LAYER, icon=":material/layers:", key="muscle_layer"):
+        say(view.layer_text)
+        described = layer_text(knowledge, view.id)
+        chart(layer_figure(knowledge, view.id), key="layer_figure", alt=" ".join(described))
+        st.markdown(f"**{strings.FIGURE_TEXT_HEADING}**")
         bullets(described)
-
     if view.notes:
-        st.subheader(strings.MUSCLE_NOTES)
-        bullets(view.notes)
+        with st.expander(strings.MUSCLE_NOTES, icon=":material/lightbulb:", key="muscle_notes"):
+            bullets(view.notes)
     if view.aggravators:
-        st.subheader(strings.MUSCLE_AGGRAVATORS)
-        bullets(view.aggravators)
+        with st.expander(strings.MUSCLE_AGGRAVATORS, icon=":material/warning:", key="muscle_aggravators"):
+            bullets(view.aggravators)
     if view.conditions:
-        st.subheader(strings.MUSCLE_CONDITIONS)
-        links("pages/conditions.py", "condition", view.conditions, ":material/list_alt:")
+        with st.expander(strings.MUSCLE_CONDITIONS, icon=":material/list_alt:", key="muscle_conditions"):
+            links("pages/conditions.py", "condition", view.conditions, ":material/list_alt:")
     if view.exercises:
-        st.subheader(strings.MUSCLE_EXERCISES)
-        links("pages/exercises.py", "exercise", view.exercises, ":material/fitness_center:")
+        with st.expander(strings.MUSCLE_EXERCISES, icon=":material/fitness_center:", key="muscle_exercises"):
+            links("pages/exercises.py", "exercise", view.exercises, ":material/fitness_center:")
     glossary_for(knowledge, view.texts())
     with st.expander(strings.MUSCLE_FOR_CLINICIANS):
         bullets(view.clinician_notes)

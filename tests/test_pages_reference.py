@@ -158,6 +158,16 @@ def test_anatomy_opens_on_gluteus_medius() -> None:
     assert app.header[0].value == "Gluteus medius"
 
 
+def test_a_muscle_opens_with_where_it_sits_and_what_it_does_and_the_rest_folded() -> None:
+    """Attachments (with the drawing) and actions show at once; supply, depth, notes, conditions and exercises are
+    folded sections, so a phone reads what the muscle is before scrolling through lists."""
+    app = open_page("pages/anatomy.py")
+    assert [str(element.value) for element in app.subheader][:2] == [strings.MUSCLE_ATTACHMENTS, strings.MUSCLE_ACTIONS]
+    folded = [expander.label for expander in app.expander]
+    for label in (strings.MUSCLE_SUPPLY, strings.MUSCLE_LAYER, strings.MUSCLE_CONDITIONS, strings.MUSCLE_EXERCISES):
+        assert label in folded
+
+
 def test_muscle_deep_link_opens_that_muscle() -> None:
     """`?muscle=gluteus_minimus` opens the gluteus minimus page."""
     app = open_page("pages/anatomy.py", muscle="gluteus_minimus")
