@@ -5,7 +5,6 @@ import streamlit as st
 from glutemap import strings
 from glutemap.screens.common import long_date
 from glutemap.screens.conditions import ConditionView, condition_count, condition_index, condition_view
-from glutemap.screens.exercises import pain_rules
 from glutemap.ui.address import forget_in_address, requested, show_in_address
 from glutemap.ui.components import bullets, glossary_for, page_knowledge, plain, say, sources_list, table
 from glutemap.ui.decide_widgets import show_next_steps
@@ -71,46 +70,46 @@ def show_condition(view: ConditionView) -> None:
         st.markdown(f"**{strings.CONDITION_FELT_IN}**")
         bullets(view.felt_in)
 
-    st.subheader(strings.CONDITION_MUSCLES)
-    for muscle in view.muscles:
-        with st.container(border=True):
-            st.markdown(f"**{plain(muscle.muscle_name)}**")
-            say(muscle.how)
-            st.markdown(f"*{strings.CONDITION_EVIDENCE}:* {plain(muscle.evidence_label)}")
-            st.page_link(
-                "pages/anatomy.py",
-                label=plain(strings.CONDITION_MUSCLE_PAGE.format(name=muscle.muscle_name)),
-                icon=":material/accessibility_new:",
-                query_params={"muscle": muscle.muscle_id},
-            )
-
-    st.subheader(strings.CONDITION_EXERCISES)
-    st.write(strings.CONDITION_EXERCISES_CHECK_FIRST)
-    for rule in pain_rules(knowledge, [view.id]):
-        with st.container(border=True, key="condition_pain_rule"):
-            st.markdown(f"**{strings.PAIN_RULE_HEADING}**")
-            say(rule.text)
-    for exercise in view.exercises:
-        link, add = st.columns([3, 2], vertical_alignment="center")
-        link.page_link(
-            "pages/exercises.py",
-            label=plain(f"{exercise.name} · {exercise.detail}"),
-            icon=":material/fitness_center:",
-            query_params={"exercise": exercise.id},
-        )
-        with add:
-            add_to_plan_button(knowledge, exercise.id, key_prefix="condition_add", condition_id=view.id)
-
-    st.subheader(strings.CONDITION_SELF_CARE)
-    bullets(view.self_care)
-    if view.return_to_activity:
-        st.subheader(strings.CONDITION_RETURN_TO_ACTIVITY)
-        say(view.return_to_activity)
     st.subheader(strings.CONDITION_SEE_CLINICIAN)
     bullets(view.see_clinician)
+    st.subheader(strings.CONDITION_SELF_CARE)
+    bullets(view.self_care)
+
+    # The rest opens on a tap: a phone shows what it is, how it feels, when to see someone and what helps first.
+    with st.expander(strings.CONDITION_EXERCISES, icon=":material/fitness_center:", key="condition_exercises"):
+        st.write(strings.CONDITION_EXERCISES_CHECK_FIRST)
+        for rule in view.pain_rules:
+            with st.container(border=True, key="condition_pain_rule"):
+                st.markdown(f"**{strings.PAIN_RULE_HEADING}**")
+                say(rule)
+        for exercise in view.exercises:
+            link, add = st.columns([3, 2], vertical_alignment="center")
+            link.page_link(
+                "pages/exercises.py",
+                label=plain(f"{exercise.name} · {exercise.detail}"),
+                icon=":material/fitness_center:",
+                query_params={"exercise": exercise.id},
+            )
+            with add:
+                add_to_plan_button(knowledge, exercise.id, key_prefix="condition_add", condition_id=view.id)
+    with st.expander(strings.CONDITION_MUSCLES, icon=":material/accessibility_new:", key="condition_muscles"):
+        for muscle in view.muscles:
+            with st.container(border=True):
+                st.markdown(f"**{plain(muscle.muscle_name)}**")
+                say(muscle.how)
+                st.markdown(f"*{strings.CONDITION_EVIDENCE}:* {plain(muscle.evidence_label)}")
+                st.page_link(
+                    "pages/anatomy.py",
+                    label=plain(strings.CONDITION_MUSCLE_PAGE.format(name=muscle.muscle_name)),
+                    icon=":material/accessibility_new:",
+                    query_params={"muscle": muscle.muscle_id},
+                )
+    if view.return_to_activity:
+        with st.expander(strings.CONDITION_RETURN_TO_ACTIVITY, icon=":material/directions_run:", key="condition_return"):
+            say(view.return_to_activity)
     if view.questions_to_ask:
-        st.subheader(strings.CONDITION_QUESTIONS)
-        bullets(view.questions_to_ask)
+        with st.expander(strings.CONDITION_QUESTIONS, icon=":material/help:", key="condition_questions"):
+            bullets(view.questions_to_ask)
     next_step_texts = show_next_steps(knowledge, [view.id], urgent=False, key="condition_next_steps")
     glossary_for(knowledge, (*view.texts(), *next_step_texts))
 

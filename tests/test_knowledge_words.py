@@ -224,13 +224,13 @@ def test_the_condition_view_carries_return_to_activity(shipped_knowledge: Knowle
 
 
 def test_condition_page_shows_return_to_activity(shipped_knowledge: KnowledgeBase) -> None:
-    """The condition page shows the return-to-activity passage under its own heading."""
+    """The condition page shows the return-to-activity passage in its own folded section."""
     app = AppTest.from_file(APP, default_timeout=30)
     app.query_params["condition"] = "low_back_pain"
     app.switch_page("pages/conditions.py")
     app.run()
     assert not app.exception
-    assert strings.CONDITION_RETURN_TO_ACTIVITY in [subheader.value for subheader in app.subheader]
+    assert strings.CONDITION_RETURN_TO_ACTIVITY in [expander.label for expander in app.expander]
     passage = shipped_knowledge.conditions["low_back_pain"].return_to_activity
     assert passage is not None
     assert plain(passage) in [markdown.value for markdown in app.markdown]

@@ -158,6 +158,18 @@ def test_anatomy_opens_on_gluteus_medius() -> None:
     assert app.header[0].value == "Gluteus medius"
 
 
+def test_a_condition_opens_with_how_it_feels_when_to_see_someone_and_self_care() -> None:
+    """Symptoms, when to see someone and self-care show at once; exercises (with the pain rule), the muscles, return
+    to activity and questions are folded sections."""
+    app = open_page("pages/conditions.py", condition="trochanteric_bursitis")
+    shown = [str(element.value) for element in app.subheader]
+    assert shown[:3] == [strings.CONDITION_SYMPTOMS, strings.CONDITION_SEE_CLINICIAN, strings.CONDITION_SELF_CARE]
+    folded = [expander.label for expander in app.expander]
+    for label in (strings.CONDITION_EXERCISES, strings.CONDITION_MUSCLES, strings.CONDITION_QUESTIONS):
+        assert label in folded
+    assert strings.PAIN_RULE_HEADING in _text(app)
+
+
 def test_a_muscle_opens_with_where_it_sits_and_what_it_does_and_the_rest_folded() -> None:
     """Attachments (with the drawing) and actions show at once; supply, depth, notes, conditions and exercises are
     folded sections, so a phone reads what the muscle is before scrolling through lists."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from glutemap import strings
 from glutemap.knowledge.models import Condition, Exercise, KnowledgeBase
 from glutemap.screens.common import MuscleInvolvementView, RecordLink, SourceLine, Table, muscle_involvements, source_lines
+from glutemap.screens.exercises import pain_rules
 from glutemap.search.matcher import spelled
 from glutemap.search.text import MAX_TEXT_CHARS, phrase_stems
 
@@ -85,6 +86,8 @@ class ConditionView:
     clinician_notes: tuple[str, ...]
     sources: tuple[SourceLine, ...]
     reviewed_on: dt.date
+    # How much pain is all right during its exercises (the condition's pain rule, in words).
+    pain_rules: tuple[str, ...] = ()
 
     def icd_table(self) -> Table:
         """The ICD-10-CM codes as a table for clinicians."""
@@ -144,6 +147,7 @@ def condition_view(knowledge: KnowledgeBase, condition_id: str) -> ConditionView
         clinician_notes=condition.clinician_notes,
         sources=source_lines(knowledge, (*condition.sources, *link_sources)),
         reviewed_on=condition.reviewed_on,
+        pain_rules=tuple(rule.text for rule in pain_rules(knowledge, [condition.id])),
     )
 
 

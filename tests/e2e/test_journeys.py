@@ -88,6 +88,7 @@ def test_touch_journey_from_welcome_to_a_qr_code(new_page: NewPage, kiosk_server
     page.get_by_role("heading", name=condition.name).first.wait_for()
     _settle(page)
     exercise = knowledge.exercises[condition.exercises[0]]
+    unfold(page, ".st-key-condition_exercises")  # a condition opens short: its exercises are a tap away
     page.locator("[data-testid=stPageLink] a", has_text=exercise.name).first.click()
     page.get_by_role("heading", name=exercise.name).first.wait_for()
     _settle(page)

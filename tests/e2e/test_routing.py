@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from glutemap import strings
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui.app_shell import screens
-from testing.harness import MAIN_HEADING, StreamlitServer, new_context, open_app, wait_for_app
+from testing.harness import MAIN_HEADING, StreamlitServer, new_context, open_app, unfold, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -125,6 +125,7 @@ def test_muscle_link_on_a_condition_opens_that_muscle(page: Page, knowledge: Kno
     """A condition's st.page_link to one of its muscles opens the Anatomy screen showing that muscle."""
     muscle_id = knowledge.conditions["it_band_syndrome"].muscle_links[0].muscle
     open_app(page, "conditions?condition=it_band_syndrome")
+    unfold(page, ".st-key-condition_muscles")  # a condition opens short: how its muscles are involved is a tap away
     page.locator(f'{MAIN} [data-testid=stPageLink] a[href$="anatomy?muscle={muscle_id}"]').first.click()
     expect(page).to_have_url(re.compile(rf"/anatomy\?muscle={muscle_id}$"))
     wait_for_app(page)
