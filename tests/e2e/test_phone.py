@@ -191,3 +191,17 @@ def test_no_text_is_cut_off_at_360_px(url_path: str, new_page: NewPage, app_serv
     """Links, choices and labels on every other screen wrap onto more lines instead of ending in "…"."""
     page = open_app(new_page(app_server, NARROW), url_path)
     assert page.evaluate(CUT_OFF_PROBE, None) == []
+
+
+PAST_THE_EDGE = """() => [...document.querySelectorAll('[data-testid=stImage], [data-testid=stImage] img')]
+  .map((element) => element.getBoundingClientRect())
+  .filter((box) => box.width > 0 && box.right > document.documentElement.clientWidth + 1)
+  .map((box) => Math.round(box.right))"""
+
+
+@pytest.mark.parametrize("url_path", ["exercises?exercise=abduction_lift", "anatomy?muscle=gluteus_medius", "plan?plan=clam_shell.r"])
+def test_no_picture_runs_past_the_edge_at_360_px(url_path: str, new_page: NewPage, app_server: StreamlitServer) -> None:
+    """A picture drawn at a set width (an exercise's moving picture was 600 px) shrinks to a narrow phone's column."""
+    page = open_app(new_page(app_server, NARROW), url_path)
+    page.locator("[data-testid=stImage] img").first.wait_for()
+    assert page.evaluate(PAST_THE_EDGE) == []
