@@ -1,5 +1,5 @@
 """The `glutemap` command: validate the knowledge, search it, export it, grade how plain it reads, list its fields,
-print the interface's translation template."""
+print the interface's translation template, compare a second language's knowledge with the English."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from glutemap.clinic import load_clinic_settings, visitor_language
 from glutemap.knowledge.field_reference import field_reference
 from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
 from glutemap.knowledge.models import KnowledgeBase
+from glutemap.knowledge.parallel import parallel_differences
 from glutemap.language import localize
 from glutemap.search.evaluate import CaseError, evaluate, format_report, read_cases, unknown_ids
 from glutemap.search.matcher import MatchResult, TextTooLong, match
@@ -64,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("fields", help="print the knowledge field reference (docs/knowledge-fields.md) from the schema")
     commands.add_parser("catalogue", help="print the interface's gettext template (glutemap/locales/messages.pot)")
+    compare = commands.add_parser(
+        "compare", help="check that a second language's knowledge folder has the same records, links, numbers and sources"
+    )
+    compare.add_argument("first", type=Path, help="the English knowledge, e.g. knowledge")
+    compare.add_argument("second", type=Path, help="the same knowledge in another language, e.g. knowledge-es")
     commands.add_parser(
         "readability",
         help="reading grade (Flesch-Kincaid) of every patient-facing passage: medians per kind, passages above grade 10",
@@ -84,6 +90,18 @@ def _as_read(knowledge: KnowledgeBase) -> KnowledgeBase:
     """The knowledge as this deployment's visitors read it: care words filled in, the clinic's spelling."""
     clinic, _problems = load_clinic_settings()
     return localize(knowledge, visitor_language(clinic, deployment().language))
+
+
+def _compare(first_root: Path, second_root: Path, out: TextIO, err: TextIO) -> int:
+    first, second = _load(first_root, err), _load(second_root, err)
+    if first is None or second is None:
+        return EXIT_INVALID
+    differences = parallel_differences(first, second)
+    for difference in differences:
+        print(difference, file=out)
+    print(f"{len(differences)} differences: {first_root} and {second_root} are "
+          f"{'not ' if differences else ''}the same knowledge.", file=err if differences else out)
+    return EXIT_INVALID if differences else EXIT_OK
 
 
 def _validate(root: Path, out: TextIO, err: TextIO) -> int:
@@ -285,6 +303,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "fields":
             out.write(field_reference())
             return EXIT_OK
+        if args.command == "compare":
+            return _compare(args.first, args.second, out, err)
         if args.command == "catalogue":
             out.write(template_text())
             return EXIT_OK

@@ -199,7 +199,9 @@ PAST_THE_EDGE = """() => [...document.querySelectorAll('[data-testid=stImage], [
   .map((box) => Math.round(box.right))"""
 
 
-@pytest.mark.parametrize("url_path", ["exercises?exercise=abduction_lift", "anatomy?muscle=gluteus_medius", "plan?plan=clam_shell.r"])
+@pytest.mark.parametrize(
+    "url_path", ["exercises?exercise=abduction_lift", "anatomy?muscle=gluteus_medius", "plan?plan=clam_shell.r"]
+)
 def test_no_picture_runs_past_the_edge_at_360_px(url_path: str, new_page: NewPage, app_server: StreamlitServer) -> None:
     """A picture drawn at a set width (an exercise's moving picture was 600 px) shrinks to a narrow phone's column."""
     page = open_app(new_page(app_server, NARROW), url_path)
