@@ -12,7 +12,7 @@ from glutemap.figures.anatomy import (
 )
 from glutemap.figures.referral import referral_description, referral_figure, referral_views
 from glutemap.screens.anatomy import MuscleView, muscle_choices, muscle_view
-from glutemap.screens.common import RecordLink, long_date
+from glutemap.screens.common import RecordLink, choice_kept, long_date
 from glutemap.ui.address import follow_link, show_in_address
 from glutemap.ui.components import (
     bullets,
@@ -21,6 +21,7 @@ from glutemap.ui.components import (
     page_knowledge,
     plain,
     say,
+    set_widget_value,
     show_muscle_drawing,
     sources_list,
     table,
@@ -117,8 +118,8 @@ def show_referral(view: MuscleView) -> None:
         st.info(plain(view.referral_caveat), icon=":material/info:")
     body_views = referral_views(knowledge, view.id)
     if body_views:
-        if st.session_state.get("referral_view") not in body_views:
-            st.session_state["referral_view"] = body_views[0]
+        # Another muscle may not be drawn on the view chosen for the last one: then its first view shows.
+        set_widget_value("referral_view", choice_kept(st.session_state.get("referral_view"), body_views))
         body_view: str = st.segmented_control(
             strings.REFERRAL_VIEW_LABEL,
             options=body_views,

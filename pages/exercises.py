@@ -4,11 +4,11 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.figures.exercise_charts import emg_figure, phases_figure
+from glutemap.screens.common import choice_kept
 from glutemap.screens.exercises import (
     ExerciseView,
     FilterChoices,
     exercise_names,
-    exercise_to_open,
     exercise_view,
     filter_exercises,
     filter_options,
@@ -127,7 +127,8 @@ def show_filters() -> FilterChoices:
 def choose_exercise(shown: list[str]) -> str | None:
     """The radio list of the exercises the filters leave; a link in the address wins once, then the visitor's choice."""
     follow_link(EXERCISE_PARAM, CHOICE_KEY, names)
-    opened = exercise_to_open(st.session_state.get(CHOICE_KEY), shown)
+    # The filters may hide the exercise that was open: then the first one they leave opens.
+    opened = choice_kept(st.session_state.get(CHOICE_KEY), shown)
     if opened is None:
         return None
     set_widget_value(CHOICE_KEY, opened)

@@ -16,7 +16,6 @@ from glutemap.screens.exercises import (
     dosage_numbers,
     emg_charts,
     exercise_names,
-    exercise_to_open,
     exercise_view,
     filter_exercises,
     filter_options,
@@ -195,19 +194,6 @@ def test_exercise_names_mark_every_exercise_that_is_not_for_the_glutes(shipped_k
     assert set(names) == set(shipped_knowledge.exercises)
     for exercise_id, exercise in shipped_knowledge.exercises.items():
         assert (names[exercise_id] == exercise.name) == exercise.glute_exercise
-
-
-def test_the_open_exercise_stays_open_while_the_filters_show_it() -> None:
-    assert exercise_to_open("hip_hold", ["clam_shell", "hip_hold"]) == "hip_hold"
-
-
-def test_a_filtered_out_or_unknown_exercise_gives_way_to_the_first_shown() -> None:
-    assert exercise_to_open("toe_taps", ["clam_shell", "hip_hold"]) == "clam_shell"
-    assert exercise_to_open(None, ["hip_hold"]) == "hip_hold"
-
-
-def test_no_exercise_opens_when_the_filters_show_none() -> None:
-    assert exercise_to_open("clam_shell", []) is None
 
 
 def test_an_emg_chart_fits_a_phone_its_spread_left_to_the_table(knowledge: KnowledgeBase) -> None:

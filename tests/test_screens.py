@@ -12,7 +12,7 @@ from glutemap.knowledge.loader import load_knowledge
 from glutemap.knowledge.models import IcdCode, KnowledgeBase, MuscleRole, SourceKind
 from glutemap.screens.about import sources_view
 from glutemap.screens.anatomy import layer_sentence, muscle_choices, muscle_view
-from glutemap.screens.common import FOCUS_MUSCLES, RecordLink, Table
+from glutemap.screens.common import FOCUS_MUSCLES, RecordLink, Table, choice_kept
 from glutemap.screens.conditions import condition_count, condition_index, condition_view
 
 REVIEWED = dt.date(2026, 11, 23)
@@ -327,3 +327,16 @@ def test_a_condition_page_marks_an_exercise_that_is_not_for_the_glutes(shipped_k
         assert detail.startswith(strings.CATEGORY_LABELS[exercise.category])
         assert (strings.EXERCISES_NOT_GLUTE_SHORT in detail) == (not exercise.glute_exercise)
     assert any(not shipped_knowledge.exercises[exercise_id].glute_exercise for exercise_id in details)
+
+
+def test_a_choice_stays_while_it_is_still_offered() -> None:
+    assert choice_kept("hip_hold", ["clam_shell", "hip_hold"]) == "hip_hold"
+
+
+def test_a_choice_no_longer_offered_gives_way_to_the_first_option() -> None:
+    assert choice_kept("toe_taps", ["clam_shell", "hip_hold"]) == "clam_shell"
+    assert choice_kept(None, ["back", "front"]) == "back"
+
+
+def test_no_choice_when_nothing_is_offered() -> None:
+    assert choice_kept("clam_shell", []) is None

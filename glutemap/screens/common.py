@@ -4,7 +4,7 @@ and the rows of a referral table (pure, no Streamlit)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glutemap import language, strings
@@ -134,3 +134,11 @@ def referral_rows(knowledge: KnowledgeBase, pattern: ReferralPattern) -> tuple[R
 def long_date(day: dt.date) -> str:
     """A date with its month written out in the visitor's language, which nobody misreads across countries."""
     return language.current().long_date(day)
+
+
+def choice_kept(current: object, offered: Sequence[str]) -> str | None:
+    """What a choice shows after its options change: the current choice while it is still offered, else the first
+    option (None when there is none). E.g. the exercise open when the filters change, the view of a pain map."""
+    if isinstance(current, str) and current in offered:
+        return current
+    return offered[0] if offered else None

@@ -6,7 +6,7 @@ lays them out and tests can check exactly what a visitor would read.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from glutemap import strings
@@ -110,14 +110,6 @@ def filter_exercises(knowledge: KnowledgeBase, choices: FilterChoices) -> tuple[
     order = list(strings.CATEGORY_LABELS)
     found = [exercise for exercise in knowledge.exercises.values() if _matches(knowledge, exercise, choices)]
     return tuple(sorted(found, key=lambda exercise: (order.index(exercise.category), exercise.name.casefold())))
-
-
-def exercise_to_open(current: object, shown: Sequence[str]) -> str | None:
-    """The exercise the screen opens: the one open now while the filters still show it, else the first they show
-    (None when they show none)."""
-    if isinstance(current, str) and current in shown:
-        return current
-    return shown[0] if shown else None
 
 
 def known_choices(values: Iterable[object], allowed: Collection[str]) -> tuple[str, ...]:
