@@ -69,7 +69,7 @@ def test_trial_numbers_show_as_an_icon_array_with_a_table() -> None:
     charts = app.get("plotly_chart")
     assert len(charts) == 1
     table = tables(app)[0]
-    assert [row["Improved"] for row in table] == ["51", "38", "20"]
+    assert [row[strings.ICON_ARRAY_COLUMNS[2]] for row in table] == ["51", "38", "20"]
     assert [row[strings.ICON_ARRAY_COLUMNS[4]] for row in table] == ["66", "65", "68"]
     assert "51 of 66 people improved at 8 weeks" in _text(app)
 

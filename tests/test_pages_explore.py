@@ -34,7 +34,7 @@ def test_home_shows_what_it_is_and_the_disclaimer(shipped_knowledge) -> None:
     app = AppTest.from_file(APP, default_timeout=TIMEOUT)
     app.run()
     assert not app.exception
-    assert app.title[0].value == "GluteMap"
+    assert app.title[0].value == strings.HOME_TITLE
     assert any(shipped_knowledge.disclaimer.short[:40] in expander.label.replace("\\", "") for expander in app.expander)
 
 

@@ -146,7 +146,7 @@ def test_condition_page_shows_evidence_strength_in_plain_words(shipped_knowledge
 def test_condition_page_gives_clinicians_the_icd_codes(shipped_knowledge: KnowledgeBase) -> None:
     """The clinician section lists the condition's ICD-10-CM codes in a table."""
     app = open_page("pages/conditions.py", condition="it_band_syndrome")
-    shown = set(column(app, "Code"))
+    shown = set(column(app, strings.CONDITION_ICD_COLUMNS[0]))
     assert {code.code for code in shipped_knowledge.conditions["it_band_syndrome"].icd10cm} <= shown
 
 
@@ -233,7 +233,7 @@ def test_pain_map_has_a_view_choice_and_a_table(shipped_knowledge: KnowledgeBase
     """The pain map comes with a body-view choice and a table naming every area it shows."""
     app = open_page("pages/anatomy.py", muscle="gluteus_minimus")
     assert app.segmented_control(key="referral_view").value
-    shown = set(column(app, "Body area"))
+    shown = set(column(app, strings.REFERRAL_COLUMNS[0]))
     expected = {
         shipped_knowledge.regions[area.region].label
         for pattern in shipped_knowledge.muscles["gluteus_minimus"].referral_patterns

@@ -120,8 +120,9 @@ def test_icd_code_without_validity_says_so(tiny_knowledge: KnowledgeBase) -> Non
     knowledge = tiny_knowledge.model_copy(update={"conditions": {**tiny_knowledge.conditions, coded.id: coded}})
     view = condition_view(knowledge, "side_hip_pain")
     assert view is not None
+    code, title, validity, note = strings.CONDITION_ICD_COLUMNS
     assert view.icd_table().records() == [
-        {"Code": "M70.60", "Title": "Trochanteric bursitis", "Validity": strings.CONDITION_ICD_VALIDITY_UNKNOWN, "Note": ""}
+        {code: "M70.60", title: "Trochanteric bursitis", validity: strings.CONDITION_ICD_VALIDITY_UNKNOWN, note: ""}
     ]
 
 
@@ -129,7 +130,8 @@ def test_shipped_it_band_codes_reach_the_clinician_table(shipped_knowledge: Know
     """The shipped IT band syndrome page lists its right-leg ICD-10-CM code with its validity."""
     view = condition_view(shipped_knowledge, "it_band_syndrome")
     assert view is not None
-    codes = dict(zip(view.icd_table().column("Code"), view.icd_table().column("Validity"), strict=True))
+    code, _title, validity, _note = strings.CONDITION_ICD_COLUMNS
+    codes = dict(zip(view.icd_table().column(code), view.icd_table().column(validity), strict=True))
     recorded = {code.code: code.valid for code in shipped_knowledge.conditions["it_band_syndrome"].icd10cm}
     assert codes["M76.31"] == recorded["M76.31"]
 
@@ -169,7 +171,7 @@ def test_referral_pattern_table_is_the_text_equivalent(tiny_knowledge: Knowledge
     view = muscle_view(tiny_knowledge, "gluteus_minimus")
     assert view is not None
     table = view.referral_patterns[0].table()
-    assert table.column("Body area") == ("Side of the hip", "Outer thigh")
+    assert table.column(strings.REFERRAL_COLUMNS[0]) == ("Side of the hip", "Outer thigh")
     assert table.column(strings.REFERRAL_COLUMNS[2]) == ("over the bony bump at the side of the hip", "the outside of the thigh")
 
 
@@ -231,8 +233,8 @@ def test_source_lists_the_records_it_supports(tiny_knowledge: KnowledgeBase) -> 
     view = sources_view(tiny_knowledge)
     (entry,) = [entry for group in view.groups for entry in group.entries if entry.source.id == "review_one"]
     assert [(citation.kind_label, citation.name) for citation in entry.cited_by] == [
-        ("Muscle", "Gluteus minimus"),
-        ("Condition", "Side hip pain"),
+        (strings.RECORD_KIND_LABELS["muscles"], "Gluteus minimus"),
+        (strings.RECORD_KIND_LABELS["conditions"], "Side hip pain"),
     ]
     assert entry.supports() == "Muscles: Gluteus minimus. Conditions: Side hip pain."
 
@@ -268,10 +270,11 @@ def test_review_dates_cover_every_reviewed_record(tiny_knowledge: KnowledgeBase)
     """Every record that cites a source appears once with its review date (areas and warning signs too)."""
     view = sources_view(tiny_knowledge)
     rows = set(view.review_table().rows)
-    assert ("Muscle", "Gluteus medius", "2026-11-23") in rows
-    assert ("Exercise", "Clam shell", "2026-11-23") in rows
+    kind = strings.RECORD_KIND_LABELS
+    assert (kind["muscles"], "Gluteus medius", "2026-11-23") in rows
+    assert (kind["exercises"], "Clam shell", "2026-11-23") in rows
     kinds = {row[0] for row in rows}
-    assert {"Muscle", "Condition", "Exercise", "Warning sign", "Body-map area", "Notice"} <= kinds
+    assert {kind[name] for name in ("muscles", "conditions", "exercises", "red_flags", "regions", "disclaimer")} <= kinds
     records = (tiny_knowledge.muscles, tiny_knowledge.conditions, tiny_knowledge.exercises, tiny_knowledge.red_flags,
                tiny_knowledge.regions)
     assert len(rows) == sum(map(len, records)) + 1  # and the notice (disclaimer)
