@@ -236,6 +236,7 @@ def _visit_to_the_qr_code(
         page.get_by_role("heading", name=condition.name, level=2).wait_for()
         _settle(page)
     with _step(run, number, visit, "open an exercise"):
+        unfold(page, ".st-key-condition_exercises")  # a condition opens short: its exercises are a tap away
         page.locator("[data-testid=stPageLink] a", has_text=exercise.name).first.click()
         page.get_by_role("heading", name=strings.EXERCISES_TITLE, level=1).wait_for()
         page.get_by_role("heading", name=exercise.name, level=2).wait_for()

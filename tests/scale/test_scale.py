@@ -99,6 +99,10 @@ class ScaleRun:
         return [v for v in self.visitors if v.replica == self.killed]
 
 
+# The folded exercise section of the result card whose first exercise the visitors add (see run_scenario).
+RESULT_EXERCISES = ".st-key-exercises_for_it_band_syndrome"
+
+
 async def wait_for_app(page: Page) -> None:
     """The async twin of testing.harness.wait_for_app: script finished and a heading (or an error) shown."""
     await page.wait_for_selector(APP_ROOT, state="attached")
@@ -140,6 +144,9 @@ async def explore_to_plan(visitor: Visitor, exercise_name: str) -> None:
     await box.press("Enter")
     await page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     await settle(page)
+    # A result card opens short: its exercises are one tap away.
+    await page.locator(f"{RESULT_EXERCISES} summary").first.click()
+    await page.locator(f"{RESULT_EXERCISES} details[open]").first.wait_for(state="attached")
     await page.get_by_role("button", name=strings.PLAN_ADD.format(name=exercise_name)).first.click()
     await settle(page)
     await page.get_by_role("link", name=strings.NAV_PLAN).first.click()
