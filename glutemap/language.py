@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, Literal, TypeVar, get_args
 
 from babel import Locale
 from babel.dates import format_date
@@ -35,7 +35,7 @@ from babel.support import Translations
 from pydantic import BaseModel
 
 from glutemap import english
-from glutemap.knowledge.models import CARE_WORD_PLACEHOLDERS, Shown
+from glutemap.knowledge.models import CARE_WORD_PLACEHOLDERS, holds_shown_text
 from glutemap.memo import IdentityCache
 
 LanguageCode = Literal["en", "en-XA"]
@@ -277,16 +277,11 @@ def translated(value: Any, language: Language | None = None) -> Any:
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def _marks(annotation: Any) -> tuple[bool, bool]:
-    """(holds shown text, holds records) for a field's type, looking inside tuples, dicts and `| None`."""
+def _holds_records(annotation: Any) -> bool:
+    """True for a field's type holding records (models), alone or inside tuples, dicts and `| None`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return False, True
-    shown = get_origin(annotation) is Annotated and any(isinstance(mark, Shown) for mark in annotation.__metadata__)
-    records = False
-    for argument in get_args(annotation):
-        inner_shown, inner_records = _marks(argument)
-        shown, records = shown or inner_shown, records or inner_records
-    return shown, records
+        return True
+    return any(_holds_records(argument) for argument in get_args(annotation))
 
 
 @cache
@@ -294,10 +289,9 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     """The fields of `model` the language layer visits: (name, True for shown text / False for records)."""
     visited: list[tuple[str, bool]] = []
     for name, info in model.model_fields.items():
-        shown = any(isinstance(mark, Shown) for mark in info.metadata)
-        inner_shown, records = _marks(info.annotation)
-        if shown or inner_shown or records:
-            visited.append((name, shown or inner_shown))
+        shown = holds_shown_text(info)
+        if shown or _holds_records(info.annotation):
+            visited.append((name, shown))
     return tuple(visited)
 
 

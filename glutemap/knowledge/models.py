@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic.fields import FieldInfo
 
 from glutemap.knowledge.citation import UNOFFICIAL_HOST_REASON, unofficial_host
 
@@ -19,6 +20,16 @@ class Shown:
     Everything else stays as written: ids, the search vocabulary people type (`Phrase`) and the parts of
     a publication's citation (`CitationText`), which must match the publication.
     """
+
+
+def _annotation_shows(annotation: Any) -> bool:
+    metadata = getattr(annotation, "__metadata__", ())
+    return any(isinstance(mark, Shown) for mark in metadata) or any(_annotation_shows(arg) for arg in get_args(annotation))
+
+
+def holds_shown_text(field: FieldInfo) -> bool:
+    """True for a field whose text a visitor reads: `Text` or `ShortText`, alone or inside tuples, dicts or `| None`."""
+    return any(isinstance(mark, Shown) for mark in field.metadata) or _annotation_shows(field.annotation)
 
 
 # The words for whom to see, which each clinic chooses ("doctor" or "GP", "physical therapist" or

@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from glutemap.knowledge.models import KnowledgeBase, Phrase, Shown
+from glutemap.knowledge.models import KnowledgeBase, Phrase, holds_shown_text
 
 # Kinds that are a language's own search vocabulary, not shared content.
 VOCABULARY_KINDS = frozenset({"concepts", "language"})
@@ -33,8 +33,7 @@ def _skeleton(value: Any, shown: bool = False) -> Any:
         for name, info in type(value).model_fields.items():
             if _holds_phrases(info.annotation):
                 continue
-            marked = any(isinstance(mark, Shown) for mark in info.metadata) or _shown_inside(info.annotation)
-            parts[name] = _skeleton(getattr(value, name), marked)
+            parts[name] = _skeleton(getattr(value, name), holds_shown_text(info))
         return parts
     if isinstance(value, str):
         return SHOWN if shown else value
@@ -43,12 +42,6 @@ def _skeleton(value: Any, shown: bool = False) -> Any:
     if isinstance(value, dict):
         return {key: _skeleton(item, shown) for key, item in value.items()}
     return value
-
-
-def _shown_inside(annotation: Any) -> bool:
-    """True for `tuple[Text, ...]`, `Text | None` and the like: shown text inside a container type."""
-    metadata = getattr(annotation, "__metadata__", ())
-    return any(isinstance(mark, Shown) for mark in metadata) or any(_shown_inside(arg) for arg in get_args(annotation))
 
 
 def _differences(path: str, first: Any, second: Any) -> Iterator[str]:
