@@ -85,15 +85,17 @@ def test_a_change_from_the_map_pushes_only_the_group_it_belongs_to() -> None:
     assert resent_groups(app) == ["list_back_right"]
 
 
-def test_the_component_markup_holds_every_view_with_its_clipped_areas() -> None:
-    """The map's markup draws each view once, each with its own clip path, so ids never clash between views."""
+def test_each_views_component_holds_only_its_own_drawing_with_its_clipped_areas() -> None:
+    """One component per view, whose markup (sent on every rerun) draws that view alone, with its own clip path."""
     from glutemap.figures import body
     from glutemap.ui import bodymap
 
     for view in body.VIEWS:
-        assert bodymap._HTML.count(f'data-view="{view}"') == 1
-        assert bodymap._HTML.count(f'<clipPath id="gm-clip-{view}">') == 1
-        assert f'clip-path="url(#gm-clip-{view})"' in bodymap._HTML
+        markup = bodymap._MARKUP[view]
+        assert markup.count("data-view=") == 1
+        assert markup.count(f'data-view="{view}"') == 1
+        assert markup.count(f'<clipPath id="gm-clip-{view}">') == 1
+        assert f'clip-path="url(#gm-clip-{view})"' in markup
 
 
 def test_lines_and_captions_drawn_over_the_areas_never_take_a_tap() -> None:
