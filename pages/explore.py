@@ -1,5 +1,6 @@
 """Explore: red-flag checklist, where it hurts (map and plain choices), own words, then explained results."""
 
+from collections.abc import Sequence
 from functools import partial
 
 import streamlit as st
@@ -8,7 +9,7 @@ from glutemap import strings
 from glutemap.figures.body import split_tap_id
 from glutemap.figures.flow import flow_figure, flow_table
 from glutemap.figures.referral import area_thumbnail, referral_description, referral_figure, referral_table
-from glutemap.knowledge.models import KnowledgeBase
+from glutemap.knowledge.models import KnowledgeBase, RedFlag
 from glutemap.screens.explore import (
     ConditionCard,
     ExploreView,
@@ -25,6 +26,7 @@ from glutemap.ui.bodymap import body_map, region_choices, selected_regions, view
 from glutemap.ui.components import (
     blocks,
     chart,
+    folded,
     glossary_for,
     md_bold,
     md_bullets,
@@ -36,7 +38,7 @@ from glutemap.ui.components import (
     table,
 )
 from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
-from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag, use_example
+from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag, red_flag_checklist, ticked_red_flags, use_example
 from glutemap.ui.plan_widgets import add_to_plan_button
 from glutemap.ui.scroll import bring_into_view
 
@@ -71,27 +73,33 @@ def show_condition_card(knowledge: KnowledgeBase, card: ConditionCard, show_exer
                 blocks(md_heading(card.name), plain(card.summary))
                 if card.reasons:
                     st.caption(plain(card.reasons[0]))
-        with st.expander(strings.EXPLORE_WHY, icon=":material/help:", key=f"why_shown_{card.id}"):
-            blocks(
-                md_bullets(card.reasons),
-                md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
-                                                         f"{item.evidence_label})" for item in card.involvement)),
-            )
+        with folded(strings.EXPLORE_WHY, icon=":material/help:", key=f"why_shown_{card.id}") as shown:
+            if shown:
+                blocks(
+                    md_bullets(card.reasons),
+                    md_section(strings.EXPLORE_HOW_MUSCLES, (f"{item.muscle_name}: {item.how} ({strings.EXPLORE_EVIDENCE}: "
+                                                             f"{item.evidence_label})" for item in card.involvement)),
+                )
         if show_exercises and card.exercises:
             label = strings.EXPLORE_EXERCISES_COUNT.format(count=len(card.exercises))
-            with st.expander(label, icon=":material/fitness_center:", key=f"exercises_for_{card.id}"):
-                for rule in card.pain_rules:
-                    st.caption(plain(rule))
-                for exercise in card.exercises:
-                    with st.container(horizontal=True, vertical_alignment="center"):
-                        st.page_link("pages/exercises.py", label=plain(exercise.name), query_params={"exercise": exercise.id},
-                                     icon=":material/fitness_center:")
-                        add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id,
-                                           side=side)
+            with folded(label, icon=":material/fitness_center:", key=f"exercises_for_{card.id}") as shown:
+                if shown:
+                    show_card_exercises(knowledge, card, side)
         elif not show_exercises:
             st.caption(strings.EXPLORE_EXERCISES_HIDDEN)
         st.page_link("pages/conditions.py", label=strings.EXPLORE_OPEN_CONDITION.format(name=card.name),
                      query_params={"condition": card.id}, icon=":material/arrow_forward:")
+
+
+def show_card_exercises(knowledge: KnowledgeBase, card: ConditionCard, side: Side) -> None:
+    """A card's pain rule, then each exercise: a link to it and a button that adds it to the plan (for `side`)."""
+    for rule in card.pain_rules:
+        st.caption(plain(rule))
+    for exercise in card.exercises:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.page_link("pages/exercises.py", label=plain(exercise.name), query_params={"exercise": exercise.id},
+                         icon=":material/fitness_center:")
+            add_to_plan_button(knowledge, exercise.id, key_prefix=f"explore_add_{card.id}", condition_id=card.id, side=side)
 
 
 def show_muscles_and_pain_maps(knowledge: KnowledgeBase, view: ExploreView, body_view: str) -> tuple[str, ...]:
@@ -131,6 +139,14 @@ def show_flow(view: ExploreView) -> tuple[str, ...]:
     return ()
 
 
+def show_red_flag_detail(flags: Sequence[RedFlag]) -> None:
+    """Each warning sign in full, in everyday words, one tap away (built only while shown)."""
+    with st.popover(strings.EXPLORE_RED_FLAGS_DETAIL, icon=":material/help:", key="warning_signs_detail",
+                    on_change="rerun") as detail:
+        if detail.open:
+            blocks(*(f"{md_bold(flag.title)}: {plain(flag.everyday)}" for flag in flags))
+
+
 RESULTS_ANCHOR = "explore_results"
 
 
@@ -150,18 +166,11 @@ with st.container(border=True, key="explore_safety"):
     flag_titles = {flag.id: plain(flag.title) for flag in flags}
     with (
         st.container(key="explore_safety_signs"),
-        st.expander(strings.EXPLORE_RED_FLAGS_OPEN, icon=":material/emergency:", key="warning_signs_open"),
+        folded(strings.EXPLORE_RED_FLAGS_OPEN, icon=":material/emergency:", key="warning_signs_open") as checklist_shown,
     ):
-        st.pills(
-            strings.EXPLORE_RED_FLAGS_HEADING,
-            options=list(flag_titles),
-            format_func=flag_titles.__getitem__,
-            selection_mode="multi",
-            key=keys.RED_FLAGS,
-            label_visibility="collapsed",
-        )
-        with st.popover(strings.EXPLORE_RED_FLAGS_DETAIL, icon=":material/help:"):
-            blocks(*(f"{md_bold(flag.title)}: {plain(flag.everyday)}" for flag in flags))
+        if checklist_shown:
+            red_flag_checklist(strings.EXPLORE_RED_FLAGS_HEADING, flag_titles)
+            show_red_flag_detail(flags)
 
 st.header(strings.EXPLORE_WHERE_HEADING)
 # A phone shows one way of saying where it hurts at a time, words first: the body map alone is nearly two
@@ -201,12 +210,13 @@ with st.container(key=f"explore_inputs_{input_mode or keys.INPUT_MODES[0]}"):
                      args=(examples,), wrap=False)
         with (
             st.container(key="explore_area_list"),
-            st.expander(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open"),
+            folded(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open") as area_list_shown,
         ):
-            region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
+            if area_list_shown:
+                region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
 
 chosen_regions = selected_regions(keys.SELECTED_REGIONS)
-ticked_flags = st.session_state.get(keys.RED_FLAGS) or []
+ticked_flags = ticked_red_flags()
 typed_text = st.session_state.get(keys.SYMPTOM_TEXT) or ""
 view = explore_view(
     knowledge,

@@ -10,6 +10,7 @@ from glutemap.figures.muscles import VIEWS, muscle_drawing_text
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui import explore_widgets as keys
 from glutemap.ui.components import plain
+from testing.folded import open_folded
 
 TIMEOUT = 30
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -47,11 +48,33 @@ def test_explore_starts_with_a_prompt_and_no_results(explore: AppTest) -> None:
 
 def test_warning_signs_are_short_questions_with_the_full_wording_one_tap_away(explore: AppTest, shipped_knowledge) -> None:
     """The checklist offers every red flag by its short title; the everyday wording of each sits in the popover."""
-    checklist = explore.pills(key=keys.RED_FLAGS)
+    open_folded(explore, "warning_signs_open")
+    checklist = explore.pills(key=keys.RED_FLAGS_LIST)
     titles = {plain(flag.title) for flag in shipped_knowledge.red_flags.values()}
     assert set(checklist.options) == titles
+    explore.session_state["warning_signs_detail"] = True
+    explore.run()
     details = "\n".join(str(markdown.value) for markdown in explore.get("popover")[0].markdown)
     assert all(flag.everyday[:30] in details.replace("\\", "") for flag in shipped_knowledge.red_flags.values())
+
+
+def test_a_ticked_sign_stays_ticked_when_its_list_is_folded_again(explore: AppTest) -> None:
+    """Folding the checklist (which then is not drawn) keeps the ticks and the urgent advice they bring."""
+    open_folded(explore, "warning_signs_open")
+    explore.pills(key=keys.RED_FLAGS_LIST).set_value(["fever_with_pain"]).run()
+    assert explore.error and explore.error[0].value == f"**{strings.URGENT_TITLE}**"
+    explore.session_state["warning_signs_open"] = False
+    explore.run()
+    assert not explore.get("button_group") or all(group.key != keys.RED_FLAGS_LIST for group in explore.get("button_group"))
+    assert explore.session_state[keys.RED_FLAGS] == ["fever_with_pain"]
+    assert explore.error and explore.error[0].value == f"**{strings.URGENT_TITLE}**"
+
+
+def test_the_checklist_shows_the_stored_ticks_when_opened(explore: AppTest) -> None:
+    """A sign ticked another way (an answer to a question we asked) shows ticked when the list opens."""
+    explore.session_state[keys.RED_FLAGS] = ["saddle_numbness"]
+    open_folded(explore.run(), "warning_signs_open")
+    assert explore.pills(key=keys.RED_FLAGS_LIST).value == ["saddle_numbness"]
 
 
 def test_the_checklist_and_the_list_of_areas_open_on_a_tap(explore: AppTest) -> None:
@@ -65,7 +88,7 @@ def test_the_checklist_and_the_list_of_areas_open_on_a_tap(explore: AppTest) -> 
 def test_free_text_shows_conditions_with_reasons(explore: AppTest) -> None:
     """Typed words bring up matching conditions, each with why it was shown and the muscles involved."""
     explore.session_state[keys.SYMPTOM_TEXT] = "outer knee pain when running"
-    explore.run()
+    open_folded(explore.run(), "why_shown_")
     text = _text(explore)
     assert "Iliotibial band syndrome" in text
     assert strings.EXPLORE_WHY in [expander.label for expander in explore.expander]
@@ -174,10 +197,19 @@ def test_red_flag_puts_urgent_panel_first_and_hides_exercises(explore: AppTest) 
     assert "hidden until you have read the urgent advice" in _text(explore)
 
 
+def test_a_cards_folded_sections_are_built_only_once_opened(explore: AppTest) -> None:
+    """A card's reasons and exercises reach the browser only when opened: every tap stays short."""
+    explore.session_state[keys.SELECTED_REGIONS] = ["knee_lateral_r"]
+    explore.run()
+    assert not any("exercise=" in str(link.proto.query_string) for link in explore.get("page_link"))
+    open_folded(explore, "exercises_for_")
+    assert any("exercise=" in str(link.proto.query_string) for link in explore.get("page_link"))
+
+
 def test_an_exercise_added_from_right_side_areas_is_planned_for_the_right_leg(explore: AppTest, shipped_knowledge) -> None:
     """Areas tapped on the right only: "Add to my plan" plans the exercise for the right leg, not both."""
     explore.session_state[keys.SELECTED_REGIONS] = ["hip_lateral_r", "thigh_lateral_upper_r"]
-    explore.run()
+    open_folded(explore.run(), "exercises_for_")
     add = next(button for button in explore.button if button.key and button.key.startswith("explore_add_"))
     add.click().run()
     assert [item.side for item in explore.session_state["plan"]] == ["right"]
@@ -197,7 +229,7 @@ def test_acknowledging_the_urgent_panel_shows_exercises(explore: AppTest) -> Non
     explore.session_state[keys.RED_FLAGS] = ["fever_with_pain"]
     explore.session_state[keys.SELECTED_REGIONS] = ["hip_lateral_r"]
     explore.run()
-    explore.button(key=keys.URGENT_ACK + "_button").click().run()
+    open_folded(explore.button(key=keys.URGENT_ACK + "_button").click().run(), "exercises_for_")
     assert explore.error[0].value == "**Seek care now**"
     assert any("exercise" in str(link.proto.query_string) for link in explore.get("page_link"))
 

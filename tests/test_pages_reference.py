@@ -13,6 +13,7 @@ from glutemap import strings
 from glutemap.figures.muscles import VIEWS, muscle_drawing_text
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui.components import plain
+from testing.folded import open_folded
 
 TIMEOUT = 30
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -50,7 +51,7 @@ def _page_links(app: AppTest) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("page", REFERENCE_PAGES)
 def test_page_runs_and_shows_the_disclaimer(page: str, shipped_knowledge: KnowledgeBase) -> None:
     """Each screen runs without an error and shows the short disclaimer as one line that opens to the full text."""
-    app = open_page(page)
+    app = open_folded(open_page(page), "disclaimer_open")
     assert not app.exception
     assert not app.error
     notice = next(expander for expander in app.expander if expander.label == plain(shipped_knowledge.disclaimer.short))

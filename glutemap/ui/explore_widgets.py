@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
+
+from glutemap.ui.components import set_widget_value
 
 # Session-state keys of the Explore screen. Tests set these directly (AppTest cannot click components).
 SELECTED_REGIONS = "selected_regions"  # list of tap ids, e.g. ["knee_lateral_r", "lumbar_spine"]
 SYMPTOM_TEXT = "symptom_text"
-RED_FLAGS = "red_flags"  # list of red-flag ids ticked in the checklist
+RED_FLAGS = "red_flags"  # list of red-flag ids ticked in the checklist (kept while the checklist is folded)
+RED_FLAGS_LIST = "red_flags_list"  # the checklist's pills, drawn only while it is open
 URGENT_ACK = "urgent_ack"
 RESULTS_SECTION = "explore_section"  # the results section shown (its label); set it to show another one
 EXAMPLE = "explore_example"  # the suggested description just tapped (emptied again once it is in the text box)
@@ -36,3 +41,31 @@ def confirm_red_flag(flag_id: str) -> None:
     ticked = list(st.session_state.get(RED_FLAGS) or [])
     if flag_id not in ticked:
         st.session_state[RED_FLAGS] = [*ticked, flag_id]
+
+
+def ticked_red_flags() -> list[str]:
+    """The red-flag ids ticked so far (empty when none are, or the stored value is not a list of ids)."""
+    stored = st.session_state.get(RED_FLAGS)
+    return [flag for flag in stored if isinstance(flag, str)] if isinstance(stored, list | tuple) else []
+
+
+def _keep_ticks() -> None:
+    st.session_state[RED_FLAGS] = list(st.session_state.get(RED_FLAGS_LIST) or [])
+
+
+def red_flag_checklist(label: str, titles: Mapping[str, str]) -> None:
+    """The warning signs as pills (`titles`: id -> shown title), showing and changing the stored ticks.
+
+    The ticks live under RED_FLAGS, not in the pills: the checklist is drawn only while its section is open,
+    and a widget left out of a run loses its value, which would drop the urgent advice with it.
+    """
+    set_widget_value(RED_FLAGS_LIST, [flag for flag in ticked_red_flags() if flag in titles])
+    st.pills(
+        label,
+        options=list(titles),
+        format_func=titles.__getitem__,
+        selection_mode="multi",
+        key=RED_FLAGS_LIST,
+        on_change=_keep_ticks,
+        label_visibility="collapsed",
+    )

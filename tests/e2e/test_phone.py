@@ -60,7 +60,7 @@ def test_the_show_button_applies_the_text_too(phone: Page) -> None:
 def test_a_ticked_warning_sign_brings_seek_care_now_into_view(phone: Page) -> None:
     """Ticking a warning sign near the top of the page shows the urgent panel at once, not thousands of pixels away."""
     unfold(phone, EXPLORE_WARNING_SIGNS)
-    phone.locator(".st-key-red_flags [data-testid=stButtonGroup] button").first.click()
+    phone.locator(".st-key-red_flags_list [data-testid=stButtonGroup] button").first.click()
     expect(phone.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
 
 

@@ -125,7 +125,7 @@ def test_explore_results_hold_no_plain_english_word(pseudo_page: Page, knowledge
     unfold(pseudo_page, EXPLORE_AREA_LIST)
     pseudo_page.locator("[class*=st-key-explore_list_] button").first.click()
     unfold(pseudo_page, EXPLORE_WARNING_SIGNS)
-    pseudo_page.locator(".st-key-red_flags button").first.click()
+    pseudo_page.locator(".st-key-red_flags_list button").first.click()
     expect(pseudo_page.locator(".st-key-urgent_panel")).to_be_visible()
     box = pseudo_page.locator(".st-key-symptom_text input")
     box.fill("pain on the outside of my hip when I lie on it")
