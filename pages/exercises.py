@@ -4,10 +4,13 @@ import streamlit as st
 
 from glutemap import strings
 from glutemap.figures.exercise_charts import emg_figure, phases_figure
+from glutemap.figures.exercise_pictures import render_pictures_svg
 from glutemap.screens.common import choice_kept
 from glutemap.screens.exercises import (
+    ExerciseCard,
     ExerciseView,
     FilterChoices,
+    exercise_cards,
     exercise_names,
     exercise_view,
     filter_exercises,
@@ -23,6 +26,7 @@ from glutemap.ui.components import (
     bullets,
     chart,
     exercise_pictures,
+    folded,
     md_section,
     numbered,
     page_knowledge,
@@ -64,7 +68,9 @@ def show_phases() -> None:
     phases = phase_views(knowledge)
     if not phases:
         return
-    with st.expander(strings.PHASES_HEADING, icon=":material/timeline:"):
+    with folded(strings.PHASES_HEADING, icon=":material/timeline:", key="exercise_phases_open") as section_shown:
+        if not section_shown:
+            return
         st.write(strings.PHASES_INTRO)
         chart(phases_figure(phases), key="phases_figure", alt=phases_alt(phases), static=True, streamlit_theme=False)
         st.markdown(f"**{strings.PHASES_TEXT}**")
@@ -81,7 +87,9 @@ def show_ladder() -> None:
     ladder = progression_ladder(knowledge)
     if not ladder:
         return
-    with st.expander(strings.LADDER_HEADING, icon=":material/stairs:", expanded=False):
+    with folded(strings.LADDER_HEADING, icon=":material/stairs:", key="exercise_ladder_open") as section_shown:
+        if not section_shown:
+            return
         st.write(strings.LADDER_INTRO)
         for step in ladder:
             with st.container(border=True, key=f"ladder_step_{step.number}"):
@@ -125,21 +133,42 @@ def show_filters() -> FilterChoices:
 
 
 def choose_exercise(shown: list[str]) -> str | None:
-    """The radio list of the exercises the filters leave; a link in the address wins once, then the visitor's choice."""
+    """The cards of the exercises the filters leave; a link in the address wins once, then the visitor's tap."""
     follow_link(EXERCISE_PARAM, CHOICE_KEY, names)
     # The filters may hide the exercise that was open: then the first one they leave opens.
     opened = choice_kept(st.session_state.get(CHOICE_KEY), shown)
     if opened is None:
         return None
-    set_widget_value(CHOICE_KEY, opened)
-    chosen = st.radio(
-        strings.EXERCISES_CHOOSE,
-        options=shown,
-        format_func=lambda exercise_id: plain(names[exercise_id]),
-        key=CHOICE_KEY,
-    )
-    show_in_address(EXERCISE_PARAM, chosen, CHOICE_KEY)
-    return chosen
+    st.session_state[CHOICE_KEY] = opened
+    show_library(exercise_cards(knowledge, shown), opened)
+    show_in_address(EXERCISE_PARAM, opened, CHOICE_KEY)
+    return opened
+
+
+def open_exercise(exercise_id: str) -> None:
+    """Show this exercise below the cards (a card's button)."""
+    st.session_state[CHOICE_KEY] = exercise_id
+
+
+CARD_WIDTH = 150  # px: two cards and part of a third on a 360 px phone, so the row plainly scrolls sideways
+
+
+def show_library(cards: tuple[ExerciseCard, ...], opened: str) -> None:
+    """One row of cards that scrolls sideways: a picture of the end pose and the name, which opens the exercise.
+
+    The one shown below is marked by a tick and the word "shown" as well as by colour.
+    """
+    st.caption(strings.EXERCISES_CHOOSE)
+    with st.container(horizontal=True, gap="small", key="exercise_cards"):
+        for card in cards:
+            shown = card.id == opened
+            with st.container(border=True, width=CARD_WIDTH, key=f"exercise_card_{card.id}"):
+                if card.pictures is not None:
+                    st.image(render_pictures_svg(card.pictures)[1], alt=card.pictures.alt_end, width="stretch")
+                label = strings.EXERCISES_CARD_SHOWN.format(name=plain(card.name)) if shown else plain(card.name)
+                st.button(label, key=f"exercise_open_{card.id}", type="primary" if shown else "secondary",
+                          icon=":material/check:" if shown else None, width="stretch", on_click=open_exercise,
+                          args=(card.id,))
 
 
 def show_pictures(view: ExerciseView) -> None:

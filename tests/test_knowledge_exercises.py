@@ -16,6 +16,7 @@ from glutemap.knowledge.models import Exercise, KnowledgeBase
 from glutemap.screens.exercises import dosage_numbers, exercise_view, pain_rules, progression_ladder
 from glutemap.screens.plan import PlanItem
 from glutemap.takehome.handout import build_handout
+from testing.folded import open_folded
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30
@@ -253,7 +254,7 @@ def test_the_exercise_page_shows_the_ladder() -> None:
     """The Exercises screen shows the ladder, each step's heading and its rule for moving up."""
     app = _open({"exercise": "clam_shell"})
     assert strings.LADDER_HEADING in [expander.label for expander in app.expander]
-    text = _markdown(app)
+    text = _markdown(open_folded(app, "exercise_ladder_open"))
     assert "Step 1: Wake the muscles up" in text
     assert strings.LADDER_MOVE_UP.format(rule="") in text
 

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from glutemap import strings
 from glutemap.knowledge.models import KnowledgeBase
+from testing.folded import open_folded
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30
@@ -38,8 +39,24 @@ def _text(app: AppTest) -> str:
 
 
 def _images(app: AppTest) -> list[tuple[str, str]]:
-    """(caption, alt) of every image on the page."""
-    return [(image.caption, image.alt) for element in app.get("image") for image in element.proto.imgs]
+    """(caption, alt) of the open exercise's pictures (the cards' small pictures carry no caption)."""
+    return [(image.caption, image.alt) for element in app.get("image") for image in element.proto.imgs if image.caption]
+
+
+CARD_PREFIX = "exercise_open_"
+
+
+def _cards(app: AppTest) -> list[str]:
+    """The exercise ids of the library's cards, in order."""
+    return [button.key.removeprefix(CARD_PREFIX) for button in app.button if button.key and button.key.startswith(CARD_PREFIX)]
+
+
+def _tap_card(app: AppTest, exercise_id: str) -> AppTest:
+    return app.button(key=CARD_PREFIX + exercise_id).click().run()
+
+
+def _opened(app: AppTest) -> str:
+    return str(app.session_state["exercise_choice"])
 
 
 @pytest.fixture
@@ -54,13 +71,13 @@ def test_deep_link_opens_that_exercise() -> None:
     app = _open("clam_shell")
     assert app.title[0].value == strings.EXERCISES_TITLE
     assert app.header[0].value == "Clam shell"
-    assert app.radio(key="exercise_choice").value == "clam_shell"
+    assert _opened(app) == "clam_shell"
 
 
 def test_deep_link_survives_a_reload() -> None:
     """The address keeps the exercise, so a fresh session with the same address opens it again."""
     first = _open("toe_taps")
-    first.radio(key="exercise_choice").set_value("clam_shell").run()
+    _tap_card(first, "clam_shell")
     reloaded = _open(first.query_params["exercise"])
     assert reloaded.header[0].value == "Clam shell"
 
@@ -68,7 +85,7 @@ def test_deep_link_survives_a_reload() -> None:
 def test_choosing_an_exercise_updates_the_address() -> None:
     """Picking another exercise puts its id in the address, ready to share or reload."""
     app = _open("clam_shell")
-    app.radio(key="exercise_choice").set_value("toe_taps").run()
+    _tap_card(app, "toe_taps")
     assert "Toe taps" in app.header[0].value
     assert app.query_params["exercise"] == "toe_taps"
 
@@ -76,9 +93,27 @@ def test_choosing_an_exercise_updates_the_address() -> None:
 def test_unknown_deep_link_falls_back_to_the_list() -> None:
     """A link naming no exercise opens the first exercise of the list instead of failing."""
     app = _open("not_an_exercise")
-    first = app.radio(key="exercise_choice").options[0]
-    assert _unescaped(app.header[0].value) == _unescaped(first)
+    assert _opened(app) == _cards(app)[0]
     assert app.query_params["exercise"] != "not_an_exercise"
+
+
+def test_the_library_is_a_card_per_exercise_with_a_picture_of_its_end_pose(shipped_knowledge: KnowledgeBase) -> None:
+    """Every exercise has a card whose picture (the end pose) carries that pose's description as alt text."""
+    app = _open("clam_shell")
+    assert sorted(_cards(app)) == sorted(shipped_knowledge.exercises)
+    alts = [image.alt for element in app.get("image") for image in element.proto.imgs if not image.caption]
+    assert alts == [pictures.alt_end for exercise_id in _cards(app)
+                    if (pictures := shipped_knowledge.exercises[exercise_id].pictures) is not None]
+
+
+def test_the_open_exercises_card_says_so_in_words_and_a_tick() -> None:
+    """The card of the exercise shown below is marked by more than colour: "(shown)" and a tick."""
+    app = _open("clam_shell")
+    card = app.button(key=CARD_PREFIX + "clam_shell")
+    assert card.label == strings.EXERCISES_CARD_SHOWN.format(name="Clam shell")
+    assert card.proto.icon == ":material/check:"
+    marker = strings.EXERCISES_CARD_SHOWN.format(name="").strip()
+    assert all(marker not in button.label for button in app.button if button.key != CARD_PREFIX + "clam_shell")
 
 
 def test_dosage_is_shown_exactly_as_the_knowledge_holds_it(shipped_knowledge: KnowledgeBase) -> None:
@@ -143,16 +178,16 @@ def test_an_exercise_opens_with_what_to_do_and_the_detail_folded() -> None:
 
 def test_recovery_phases_have_a_text_version() -> None:
     """The recovery timeline is also written out step by step, easing off first, setback advice last."""
-    text = _text(_open("clam_shell"))
+    text = _text(open_folded(_open("clam_shell"), "exercise_phases_open"))
     assert "1. Ease off first" in text
     assert "4. If you have a setback" in text
 
 
 def test_category_filter_narrows_the_list(tiny_app: AppTest) -> None:
     """Choosing a kind of exercise leaves only exercises of that kind to choose from."""
-    assert tiny_app.radio(key="exercise_choice").options == ["Clam shell", "Hip hold"]
+    assert _cards(tiny_app) == ["clam_shell", "hip_hold"]
     tiny_app.multiselect(key="exercise_filter_category").set_value(["isometric"]).run()
-    assert tiny_app.radio(key="exercise_choice").options == ["Hip hold"]
+    assert _cards(tiny_app) == ["hip_hold"]
     assert tiny_app.header[0].value == "Hip hold"
 
 
@@ -164,7 +199,7 @@ def test_filters_that_match_nothing_say_so_and_clear(tiny_app: AppTest) -> None:
     tiny_app.multiselect(key="exercise_filter_condition").set_value(["side_hip_pain"]).run()
     assert strings.EXERCISES_NONE_MATCH in [info.value for info in tiny_app.info]
     tiny_app.button(key="exercise_filters_clear").click().run()
-    assert tiny_app.radio(key="exercise_choice").options == ["Clam shell", "Hip hold"]
+    assert _cards(tiny_app) == ["clam_shell", "hip_hold"]
 
 
 def test_equipment_filter_offers_no_equipment(tiny_app: AppTest) -> None:
@@ -176,7 +211,7 @@ def test_equipment_filter_offers_no_equipment(tiny_app: AppTest) -> None:
 
 def test_tiny_exercise_shows_its_dosage_and_picture(tiny_app: AppTest) -> None:
     """An exercise from another knowledge folder shows its own dosage text and picture description."""
-    tiny_app.radio(key="exercise_choice").set_value("hip_hold").run()
+    _tap_card(tiny_app, "hip_hold")
     assert HIP_HOLD_DOSAGE in _text(tiny_app)
     assert _images(tiny_app)[1][1] == HIP_HOLD_ALT_START
 

@@ -105,6 +105,22 @@ def exercise_names(knowledge: KnowledgeBase) -> dict[str, str]:
     return {exercise.id: display_name(exercise) for exercise in knowledge.exercises.values()}
 
 
+@dataclass(frozen=True)
+class ExerciseCard:
+    """One exercise in the library: its name and its pictures (the card shows the end pose; None without any)."""
+
+    id: str
+    name: str
+    pictures: Pictures | None
+
+
+def exercise_cards(knowledge: KnowledgeBase, exercise_ids: Iterable[str]) -> tuple[ExerciseCard, ...]:
+    """The library's cards for `exercise_ids`, in that order."""
+    exercises = knowledge.exercises
+    return tuple(ExerciseCard(exercise_id, display_name(exercises[exercise_id]), exercises[exercise_id].pictures)
+                 for exercise_id in exercise_ids)
+
+
 def filter_exercises(knowledge: KnowledgeBase, choices: FilterChoices) -> tuple[Exercise, ...]:
     """Exercises matching every filter (any choice within a filter), in category then name order."""
     order = list(strings.CATEGORY_LABELS)

@@ -193,7 +193,9 @@ def test_no_text_is_cut_off_at_360_px(url_path: str, new_page: NewPage, app_serv
     assert page.evaluate(CUT_OFF_PROBE, None) == []
 
 
+# The exercise library's cards sit in a row that scrolls sideways on purpose (tested below), so theirs are not counted.
 PAST_THE_EDGE = """() => [...document.querySelectorAll('[data-testid=stImage], [data-testid=stImage] img')]
+  .filter((element) => !element.closest('.st-key-exercise_cards'))
   .map((element) => element.getBoundingClientRect())
   .filter((box) => box.width > 0 && box.right > document.documentElement.clientWidth + 1)
   .map((box) => Math.round(box.right))"""
@@ -207,3 +209,31 @@ def test_no_picture_runs_past_the_edge_at_360_px(url_path: str, new_page: NewPag
     page = open_app(new_page(app_server, NARROW), url_path)
     page.locator("[data-testid=stImage] img").first.wait_for()
     assert page.evaluate(PAST_THE_EDGE) == []
+
+
+EXERCISE_CARDS = ".st-key-exercise_cards"
+CARD_BUTTONS = "[class*=st-key-exercise_open_] button"  # a card's name (not its picture's full-screen button)
+
+
+def test_the_exercise_cards_scroll_sideways_in_their_row_not_the_page(new_page: NewPage, app_server: StreamlitServer) -> None:
+    """On a narrow phone the library is one row of cards that scrolls by itself: the page never scrolls sideways,
+    and every card's name is readable in full on a button at least 48 px tall."""
+    page = open_app(new_page(app_server, NARROW), "exercises")
+    row = page.locator(EXERCISE_CARDS)
+    row.locator("[data-testid=stImage] img").first.wait_for()
+    widths = row.evaluate("(element) => [element.scrollWidth, element.clientWidth]")
+    assert widths[0] > widths[1] + 100  # more cards than fit: the row scrolls
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    heights = page.locator(CARD_BUTTONS).evaluate_all("(buttons) => buttons.map((button) => button.offsetHeight)")
+    assert heights and min(heights) >= 48
+    assert page.evaluate(CUT_OFF_PROBE, row.element_handle()) == []
+
+
+def test_a_tapped_exercise_card_opens_that_exercise(new_page: NewPage, app_server: StreamlitServer) -> None:
+    """Tapping a card's name shows that exercise under the row and marks its card as shown."""
+    page = open_app(new_page(app_server, PHONE), "exercises")
+    card = page.locator(CARD_BUTTONS).nth(2)
+    name = card.inner_text().strip()
+    card.click()
+    expect(page.locator("[data-testid=stMain] h2").first).to_have_text(name)
+    expect(page.locator(CARD_BUTTONS).nth(2)).to_contain_text(strings.EXERCISES_CARD_SHOWN.format(name="").strip())
