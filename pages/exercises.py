@@ -161,13 +161,13 @@ def show_library(cards: tuple[ExerciseCard, ...], opened: str) -> None:
     st.caption(strings.EXERCISES_CHOOSE)
     with st.container(horizontal=True, gap="small", key="exercise_cards"):
         for card in cards:
-            shown = card.id == opened
+            is_open = card.id == opened
             with st.container(border=True, width=CARD_WIDTH, key=f"exercise_card_{card.id}"):
                 if card.pictures is not None:
                     st.image(render_pictures_svg(card.pictures)[1], alt=card.pictures.alt_end, width="stretch")
-                label = strings.EXERCISES_CARD_SHOWN.format(name=plain(card.name)) if shown else plain(card.name)
-                st.button(label, key=f"exercise_open_{card.id}", type="primary" if shown else "secondary",
-                          icon=":material/check:" if shown else None, width="stretch", on_click=open_exercise,
+                label = strings.EXERCISES_CARD_SHOWN.format(name=plain(card.name)) if is_open else plain(card.name)
+                st.button(label, key=f"exercise_open_{card.id}", type="primary" if is_open else "secondary",
+                          icon=":material/check:" if is_open else None, width="stretch", on_click=open_exercise,
                           args=(card.id,))
 
 

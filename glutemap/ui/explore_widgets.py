@@ -38,7 +38,7 @@ def use_example(examples: dict[str, str]) -> None:
 
 def confirm_red_flag(flag_id: str) -> None:
     """Tick `flag_id` in the checklist, as if the visitor had ticked it (the answer to a question we asked)."""
-    ticked = list(st.session_state.get(RED_FLAGS) or [])
+    ticked = ticked_red_flags()
     if flag_id not in ticked:
         st.session_state[RED_FLAGS] = [*ticked, flag_id]
 
