@@ -226,6 +226,8 @@ def test_the_exercise_cards_scroll_sideways_in_their_row_not_the_page(new_page: 
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     heights = page.locator(CARD_BUTTONS).evaluate_all("(buttons) => buttons.map((button) => button.offsetHeight)")
     assert heights and min(heights) >= 48
+    pictures = row.locator("[data-testid=stImage] img").evaluate_all("(images) => images.map((image) => image.offsetHeight)")
+    assert set(pictures) == {96}  # a standing exercise's tall picture does not make the whole row tall
     assert page.evaluate(CUT_OFF_PROBE, row.element_handle()) == []
 
 
