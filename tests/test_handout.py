@@ -14,9 +14,18 @@ from glutemap.knowledge.citation import brief_citation
 from glutemap.knowledge.loader import load_knowledge
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.screens.common import long_date
+from glutemap.screens.decide import questions_to_ask
 from glutemap.screens.exercises import dosage_numbers
 from glutemap.screens.plan import EMPTY_PLAN, PlanItem, add
-from glutemap.takehome.handout import FONT_CANDIDATES, build_handout, handout_pdf, latin1, take_home_code, unicode_font
+from glutemap.takehome.handout import (
+    FONT_CANDIDATES,
+    TEXT_SIZES,
+    build_handout,
+    handout_pdf,
+    latin1,
+    take_home_code,
+    unicode_font,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -157,6 +166,47 @@ def test_a_three_exercise_plan_prints_on_two_pages(shipped_knowledge: KnowledgeB
     plan = (PlanItem("clam_shell", "right"), PlanItem("side_plank", "both"), PlanItem("glute_bridge", "both"))
     pdf = handout_pdf(build_handout(shipped_knowledge, plan, TODAY, ["trochanteric_bursitis"]))
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
+
+
+def _type_sizes(pdf: bytes) -> set[float]:
+    """Every size of type (points) that printed words are set in."""
+    sizes: set[float] = set()
+
+    def note_size(text: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            sizes.add(round(size * tm[0], 2))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=note_size)
+    return sizes
+
+
+def _wordiest_plan(knowledge: KnowledgeBase) -> tuple[PlanItem, ...]:
+    """The three exercises with the most words to print (steps, cautions, picture descriptions)."""
+    def words(exercise_id: str) -> int:
+        exercise = knowledge.exercises[exercise_id]
+        pictures = (exercise.pictures.alt_start, exercise.pictures.alt_end) if exercise.pictures else ()
+        return sum(len(text) for text in (*exercise.steps, *exercise.stop_if, *pictures))
+    return tuple(PlanItem(exercise_id, "both") for exercise_id in sorted(knowledge.exercises, key=words)[-3:])
+
+
+def test_the_wordiest_three_exercise_plan_prints_on_two_pages(shipped_knowledge: KnowledgeBase) -> None:
+    """Any three exercises fit on two pages, with the questions of the condition that has the most: a plan that
+    would run onto a third page is set a little smaller (about one in five did run over)."""
+    def questions(condition_id: str) -> int:
+        return sum(len(group.questions) for group in questions_to_ask(shipped_knowledge, [condition_id]))
+
+    most_questions = max(shipped_knowledge.conditions, key=questions)
+    handout = build_handout(shipped_knowledge, _wordiest_plan(shipped_knowledge), TODAY, [most_questions])
+    pdf = handout_pdf(handout)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
+    assert max(TEXT_SIZES) + 0.5 not in _type_sizes(pdf)  # the largest paragraph type: it did not fit in it
+
+
+def test_a_plan_that_fits_keeps_the_largest_type(shipped_knowledge: KnowledgeBase) -> None:
+    """Type is made smaller only when the plan would not fit on two pages otherwise."""
+    pdf = handout_pdf(build_handout(shipped_knowledge, (PlanItem("clam_shell", "right"),), TODAY))
+    assert max(TEXT_SIZES) + 0.5 in _type_sizes(pdf)
 
 
 @pytest.mark.parametrize(

@@ -149,9 +149,12 @@ PICTURE_SCALES = (1.0, 0.85, 0.7)
 MARGIN = 13
 # Points; a line is the font size times LINE_FACTOR millimetres (about 1.25 times the type size).
 TEXT_SIZE = 9
-SUBHEADING_SIZE = 9.5
-PARAGRAPH_SIZE = 9.5
 LINE_FACTOR = 0.44
+# A plan that would spill onto a third page is set a little smaller first: a short plan that fits on one sheet
+# (printed on both sides) is easier to keep and follow than one that runs over, down to 8 points (subheadings and
+# paragraphs half a point larger), still easy to read.
+TEXT_SIZES = (9.0, 8.5, 8.0)
+FITTING_PAGES = 2
 # Unicode fonts commonly installed on Debian; without one the PDF falls back to Helvetica and plain Latin-1 text.
 FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = (
     (
@@ -187,8 +190,10 @@ def latin1(text: str) -> str:
 
 
 class _Pdf(FPDF):
-    def __init__(self, fonts: tuple[Path, Path] | None) -> None:
+    def __init__(self, fonts: tuple[Path, Path] | None, text_size: float = TEXT_SIZE) -> None:
         super().__init__(format="A4")
+        self.text_size = text_size
+        self.paragraph_size = text_size + 0.5
         self.has_unicode_font = fonts is not None
         if fonts is not None:
             self.add_font(FONT_FAMILY, "", str(fonts[0]))
@@ -204,18 +209,20 @@ class _Pdf(FPDF):
 
     def heading(self, text: str, size: float = 13) -> None:
         """A bold heading, moved to the next page with what follows when fewer than two lines of room are left."""
-        if self.get_y() + size * 0.5 + 2 * PARAGRAPH_SIZE * LINE_FACTOR > self.page_break_trigger:
+        if self.get_y() + size * 0.5 + 2 * self.paragraph_size * LINE_FACTOR > self.page_break_trigger:
             self.add_page()
         self.set_font(self.body_font, "B", size)
         self.multi_cell(0, size * 0.5, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(0.5)
 
-    def paragraph(self, text: str, size: float = PARAGRAPH_SIZE, bold: bool = False) -> None:
+    def paragraph(self, text: str, size: float | None = None, bold: bool = False) -> None:
+        size = size or self.paragraph_size
         self.set_font(self.body_font, "B" if bold else "", size)
         self.multi_cell(0, size * LINE_FACTOR, self.text_of(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
-    def listed(self, items: Sequence[str], numbered: bool, size: float = PARAGRAPH_SIZE) -> None:
+    def listed(self, items: Sequence[str], numbered: bool, size: float | None = None) -> None:
+        size = size or self.paragraph_size
         self.set_font(self.body_font, "", size)
         line = size * LINE_FACTOR
         for number, item in enumerate(items, start=1):
@@ -226,8 +233,8 @@ class _Pdf(FPDF):
 
     def cautions(self, cautions: Sequence[str]) -> None:
         """Cautions in bold, each marked with "!" (not by colour alone: the print may be black and white)."""
-        self.set_font(self.body_font, "B", TEXT_SIZE)
-        line = TEXT_SIZE * LINE_FACTOR
+        self.set_font(self.body_font, "B", self.text_size)
+        line = self.text_size * LINE_FACTOR
         for caution in cautions:
             self.cell(5, line, "!")
             self.multi_cell(0, line, self.text_of(caution), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -280,15 +287,15 @@ class _Pdf(FPDF):
         if item.pictures is not None:
             self.set_left_margin(margin + PICTURE_COLUMN + COLUMN_GAP)
         self.set_xy(self.l_margin, top)
-        self.heading(strings.HANDOUT_DOSAGE, size=SUBHEADING_SIZE)
-        self.paragraph(item.dosage, size=TEXT_SIZE, bold=True)
+        self.heading(strings.HANDOUT_DOSAGE, size=self.paragraph_size)
+        self.paragraph(item.dosage, size=self.text_size, bold=True)
         if item.equipment:
-            self.heading(strings.HANDOUT_EQUIPMENT, size=SUBHEADING_SIZE)
-            self.listed(item.equipment, numbered=False, size=TEXT_SIZE)
-        self.heading(strings.HANDOUT_STEPS, size=SUBHEADING_SIZE)
-        self.listed(item.steps, numbered=True, size=TEXT_SIZE)
+            self.heading(strings.HANDOUT_EQUIPMENT, size=self.paragraph_size)
+            self.listed(item.equipment, numbered=False, size=self.text_size)
+        self.heading(strings.HANDOUT_STEPS, size=self.paragraph_size)
+        self.listed(item.steps, numbered=True, size=self.text_size)
         if item.stop_if:
-            self.heading(strings.HANDOUT_STOP_IF, size=SUBHEADING_SIZE)
+            self.heading(strings.HANDOUT_STOP_IF, size=self.paragraph_size)
             self.cautions(item.stop_if)
         words_bottom = self.get_y()
         self.set_left_margin(margin)
@@ -305,8 +312,20 @@ def _png_aspect(png: bytes) -> float:
 
 
 def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] = FONT_CANDIDATES) -> bytes:
-    """The handout as PDF bytes, made in memory (nothing is written to disk)."""
-    pdf = _Pdf(unicode_font(font_candidates))
+    """The handout as PDF bytes, made in memory (nothing is written to disk).
+
+    Set in the largest of TEXT_SIZES that fits on FITTING_PAGES pages, or the smallest when none does.
+    """
+    fonts = unicode_font(font_candidates)
+    for text_size in TEXT_SIZES:
+        pdf = _handout_layout(handout, fonts, text_size)
+        if pdf.pages_count <= FITTING_PAGES:
+            break
+    return bytes(pdf.output())
+
+
+def _handout_layout(handout: Handout, fonts: tuple[Path, Path] | None, text_size: float) -> _Pdf:
+    pdf = _Pdf(fonts, text_size)
     pdf.set_title(pdf.text_of(strings.HANDOUT_PDF_TITLE))
     pdf.set_creator(pdf.text_of(strings.APP_TITLE))
     pdf.set_lang("en")
@@ -316,7 +335,7 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
     pdf.paragraph(handout.intro, bold=True)
     if handout.pain_rules:
         pdf.heading(strings.HANDOUT_PAIN, size=11)
-        pdf.listed(handout.pain_rules, numbered=False, size=TEXT_SIZE)
+        pdf.listed(handout.pain_rules, numbered=False, size=pdf.text_size)
     if handout.stop_every:
         pdf.heading(strings.HANDOUT_STOP_EVERY, size=11)
         pdf.cautions(handout.stop_every)
@@ -339,4 +358,4 @@ def handout_pdf(handout: Handout, font_candidates: Sequence[tuple[Path, Path]] =
         # Short: one run of brief citations (the app's Sources page has each in full with its address).
         pdf.heading(strings.HANDOUT_SOURCES, size=10)
         pdf.paragraph(strings.HANDOUT_SOURCES_SEPARATOR.join(handout.sources), size=7)
-    return bytes(pdf.output())
+    return pdf
