@@ -117,6 +117,20 @@ def test_numbers_written_as_people_write_them_count(shipped_knowledge: Knowledge
     assert flag in _flags(shipped_knowledge, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i'm not able to pee since this morning", "bladder_trouble"),
+        ("haven't been able to wee all day and my back is killing me", "bladder_trouble"),
+        ("since the car crash I am not able to stand on that leg", "cannot_bear_weight"),
+        ("no longer able to feel anything down there when I wipe", "saddle_numbness"),
+    ],
+)
+def test_not_able_to_is_the_same_as_cannot(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """"Not able to", "haven't been able to" and "no longer able to" raise the sign that "can't" raises."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
 @pytest.mark.parametrize("text", ["temperature 36.8 and a sore back", "I'm 35 with new back pain", "I weigh 80 kg, back ache"])
 def test_numbers_below_the_line_raise_nothing(shipped_knowledge: KnowledgeBase, text: str) -> None:
     """A normal temperature, a middle age or a body weight is not a sign."""

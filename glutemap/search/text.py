@@ -28,8 +28,12 @@ STOPWORDS = frozenset(
 )
 # Letters, numbers (with a decimal part), and punctuation that ends a thought.
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[.,;:!?()\n]|(?<=\s)-(?=\s)")
-# "cannot", "can not" and "couldn't" all mean "cant" here, so one phrase covers every spelling.
-_CANNOT = re.compile(r"\b(?:can ?not|couldnt|could not|unable to)\b")
+# "cannot", "can not", "couldn't", "unable to" and "not able to" all mean "cant" here, so one phrase covers every
+# spelling: "I'm not able to pee" is the same warning sign as "I can't pee".
+_CANNOT = re.compile(
+    r"\b(?:can ?not|couldnt|could not|unable to|(?:am |im |is |are |was |were )?(?:not|never|isnt|arent|wasnt|werent|no longer)"
+    r"(?: been)? able to|(?:havent|hasnt|hadnt) been able to)\b"
+)
 # "IT band" would otherwise lose "it" (a small word) and match "resistance band".
 _IT_BAND = re.compile(r"\bit[ -]?band\b")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
