@@ -60,6 +60,13 @@ def test_sciatica_finds_a_disc_condition_first(shipped_knowledge: KnowledgeBase)
     assert match(shipped_knowledge, text="sciatica").conditions[0].id in DISC_CONDITIONS
 
 
+@pytest.mark.parametrize("text", ["sore lower back", "my back hurts, right in the lower back", "pain in my bum and buttock"])
+def test_no_reason_is_given_twice(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """A place named twice in the words ("lower back" holds "back") is one reason, counted once."""
+    for condition in match(shipped_knowledge, text=text).conditions:
+        assert len(condition.reasons) == len(set(condition.reasons)), condition.id
+
+
 def test_pain_down_the_side_of_the_leg_points_to_gluteus_minimus(shipped_knowledge: KnowledgeBase) -> None:
     """The "pseudo-sciatica" description gives conditions and lists gluteus minimus among the muscles."""
     result = match(shipped_knowledge, text="pain down the side of my leg")

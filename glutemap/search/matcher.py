@@ -373,10 +373,15 @@ def _score_condition(
         elif region_id in symptom_regions:
             score += POINTS_SYMPTOM_REGION_CHOSEN
             reasons.append(strings.MATCH_REASON_REGION_SOME_CHOSEN.format(place=label))
-    # A written place counts once, at its best: "bum" names four areas but is one thing the person said.
+    # A written place counts once, at its best: "bum" names four areas but is one thing the person said; and an
+    # area counts once, however many of the written places name it ("my lower back ... my back").
+    credited: set[str] = set()
     for place in written_places:
         main = [region for region in place if region in condition.regions and region not in chosen_regions]
         some = [region for region in place if region in symptom_regions and region not in chosen_regions]
+        if credited.intersection(main or some):
+            continue
+        credited.update(main or some)
         if main:
             score += POINTS_REGION_WRITTEN
             reasons.append(strings.MATCH_REASON_REGION_MAIN_WRITTEN.format(place=knowledge.regions[main[0]].label))
