@@ -131,6 +131,24 @@ def test_not_able_to_is_the_same_as_cannot(shipped_knowledge: KnowledgeBase, tex
     assert flag in _flags(shipped_knowledge, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("numbness in my groin and inner thighs", "saddle_numbness"),
+        ("I've been taking steroids for years for my asthma and now my back hurts", "immune_or_drug_use"),
+        ("I wet the bed last night and my back hurts", "bladder_trouble"),
+    ],
+)
+def test_signs_in_the_words_people_use(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """Numb inner thighs are part of the saddle area; steroid tablets weaken the defences; bed-wetting is a bladder sign."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
+    """A single injection into a joint is not the long-term steroid tablets that raise the chance of infection."""
+    assert "immune_or_drug_use" not in _flags(shipped_knowledge, "had a steroid injection in my hip last month, still sore")
+
+
 @pytest.mark.parametrize("text", ["temperature 36.8 and a sore back", "I'm 35 with new back pain", "I weigh 80 kg, back ache"])
 def test_numbers_below_the_line_raise_nothing(shipped_knowledge: KnowledgeBase, text: str) -> None:
     """A normal temperature, a middle age or a body weight is not a sign."""
