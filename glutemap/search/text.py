@@ -32,7 +32,7 @@ _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?|[.,;:!?()\n]|(?<=\s)-(?=\s)")
 # spelling: "I'm not able to pee" is the same warning sign as "I can't pee".
 _CANNOT = re.compile(
     r"\b(?:can ?not|couldnt|could not|unable to|(?:am |im |is |are |was |were )?(?:not|never|isnt|arent|wasnt|werent|no longer)"
-    r"(?: been)? able to|(?:havent|hasnt|hadnt) been able to)\b"
+    r"(?: be| been)? able to|(?:havent|hasnt|hadnt) been able to|wont be able to)\b"
 )
 # "IT band" would otherwise lose "it" (a small word) and match "resistance band".
 _IT_BAND = re.compile(r"\bit[ -]?band\b")
