@@ -39,6 +39,7 @@ from glutemap.ui.components import (
 )
 from glutemap.ui.decide_widgets import show_next_steps, urgent_panel
 from glutemap.ui.explore_widgets import clear_choices, confirm_red_flag, red_flag_checklist, ticked_red_flags, use_example
+from glutemap.ui.parts import rerun_alone, then_whole_page
 from glutemap.ui.plan_widgets import add_to_plan_button
 from glutemap.ui.scroll import bring_into_view
 
@@ -150,15 +151,120 @@ def show_red_flag_detail(flags: Sequence[RedFlag]) -> None:
 RESULTS_ANCHOR = "explore_results"
 
 
+def where_it_hurts(knowledge: KnowledgeBase, input_mode: str) -> str:
+    """The map and the words, side by side on a wide screen, one of them (`input_mode`) on a phone.
+
+    Returns the body view shown on the map, which the pain maps in the results use too.
+    """
+    with st.container(key=f"explore_inputs_{input_mode}"):
+        words_column, map_column = st.columns([1, 1] if deployment().kiosk else [3, 2])
+        with map_column, st.container(key="explore_map_area"):
+            body_view = view_picker(key="explore_view")
+            st.caption(strings.BODYMAP_HELP)
+            body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
+        with words_column:
+            with st.container(key="explore_words"):
+                # One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
+                st.text_input(
+                    strings.EXPLORE_TEXT_LABEL,
+                    key=keys.SYMPTOM_TEXT,
+                    max_chars=MAX_TEXT_CHARS,
+                    placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
+                )
+                with st.container(horizontal=True):
+                    st.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
+                    # Clearing also unticks the warning signs, which live outside this part.
+                    st.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=then_whole_page(clear_choices),
+                              width="stretch")
+                examples = description_examples(knowledge)
+                st.pills(strings.EXPLORE_EXAMPLES_LABEL, options=list(examples),
+                         format_func=lambda key: plain(examples[key]), key=keys.EXAMPLE, on_change=use_example,
+                         args=(examples,), wrap=False)
+            with (
+                st.container(key="explore_area_list"),
+                folded(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open") as area_list_shown,
+            ):
+                if area_list_shown:
+                    region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
+    return body_view
+
+
+def show_answer_start(view: ExploreView) -> None:
+    """Urgent advice always first, then the questions we ask back and what was understood from the words."""
+    with st.container(key=RESULTS_ANCHOR):
+        st.header(strings.EXPLORE_RESULTS_HEADING)
+    if view.result.urgent:
+        urgent_panel(view.result.urgent)
+        if not view.show_exercises:
+            st.button(strings.URGENT_ACK, key=keys.URGENT_ACK + "_button",
+                      on_click=lambda: st.session_state.update({keys.URGENT_ACK: True}))
+        else:
+            st.caption(strings.URGENT_ACKNOWLEDGED)
+    if view.result.ask:
+        with st.container(border=True, key="explore_ask"):
+            st.subheader(strings.EXPLORE_ASK_HEADING)
+            st.caption(strings.EXPLORE_ASK_HELP)
+            for question in view.result.ask:
+                st.write(plain(question.question))
+                # "Yes" ticks the sign in the safety check above, outside this part.
+                st.button(strings.EXPLORE_ASK_YES, key=f"explore_ask_{question.id}",
+                          on_click=then_whole_page(confirm_red_flag), args=(question.id,))
+    if view.text_too_long:
+        st.caption(strings.EXPLORE_TEXT_TOO_LONG)
+    if view.result.regions_from_text:
+        places = ", ".join(view.understood_places)
+        st.caption(plain(strings.EXPLORE_UNDERSTOOD.format(places=places)))
+    if not view.has_input:
+        st.write(strings.EXPLORE_NO_INPUT)
+
+
+def show_answer_sections(knowledge: KnowledgeBase, view: ExploreView, chosen_regions: Sequence[str], body_view: str) -> None:
+    """One section of the answer at a time (conditions first), then the words used in it."""
+    # Only the chosen section is built: Streamlit redraws every element on each tap, so a shorter page
+    # answers faster, above all on a kiosk's modest hardware. A segmented control rather than st.tabs:
+    # mounting the tabs made a session's first tap about 17 ms slower in the browser.
+    sections = {
+        strings.EXPLORE_SECTION_CONDITIONS: partial(
+            show_conditions, knowledge, view, side_for(split_tap_id(tap)[1] for tap in chosen_regions)
+        ),
+        strings.EXPLORE_SECTION_NEXT: partial(
+            show_next_steps, knowledge, [card.id for card in view.cards], urgent=bool(view.result.urgent), key="explore_next"
+        ),
+        strings.EXPLORE_SECTION_MUSCLES: partial(show_muscles_and_pain_maps, knowledge, view, body_view),
+        strings.EXPLORE_SECTION_FLOW: partial(show_flow, view),
+    }
+    first_section = next(iter(sections))
+    shown_section = st.segmented_control(
+        strings.EXPLORE_SECTIONS_LABEL, options=list(sections), default=first_section, required=True, key=keys.RESULTS_SECTION
+    )
+    shown_texts = sections.get(shown_section, sections[first_section])()
+    glossary_for(knowledge, shown_texts)
+
+
+def where_and_answer(knowledge: KnowledgeBase, input_mode: str) -> None:
+    """Where it hurts and the answer: the part of the screen that a tap, Enter or a chip reruns on its own."""
+    body_view = where_it_hurts(knowledge, input_mode)
+    chosen_regions = selected_regions(keys.SELECTED_REGIONS)
+    ticked_flags = ticked_red_flags()
+    typed_text = st.session_state.get(keys.SYMPTOM_TEXT) or ""
+    view = explore_view(knowledge, regions=chosen_regions, red_flags=ticked_flags, text=typed_text,
+                        urgent_acknowledged=bool(st.session_state.get(keys.URGENT_ACK)))
+    show_answer_start(view)
+    # After a tap, Enter or a ticked sign, the answer comes into view: the urgent panel first when there is one.
+    bring_into_view("urgent_panel" if view.result.urgent else RESULTS_ANCHOR,
+                    answer_token(view, chosen_regions, ticked_flags, typed_text))
+    if view.has_input:
+        show_answer_sections(knowledge, view, chosen_regions, body_view)
+
+
 knowledge = page_knowledge()
 st.title(strings.EXPLORE_TITLE)
 st.write(strings.EXPLORE_INTRO)
 
-# --- inputs ---------------------------------------------------------------------------------------------
-# The two folded lists have keys: without one, an expander could fold itself again when taps came quickly.
 # Short enough for a phone: each warning sign is a short question with its full wording one tap away, the
 # list of areas (the map's keyboard- and screen-reader-friendly twin) is one tap away, and on a wide screen
-# the description sits beside the map.
+# the description sits beside the map. The folded lists have keys: without one, an expander could fold
+# itself again when taps came quickly.
 with st.container(border=True, key="explore_safety"):
     st.header(strings.EXPLORE_RED_FLAGS_HEADING)
     st.caption(strings.EXPLORE_RED_FLAGS_HELP)
@@ -186,94 +292,4 @@ input_mode = st.segmented_control(
     key=keys.INPUT_MODE,
     label_visibility="collapsed",  # the heading above asks the question; screen readers still hear the label
 )
-with st.container(key=f"explore_inputs_{input_mode or keys.INPUT_MODES[0]}"):
-    words_column, map_column = st.columns([1, 1] if deployment().kiosk else [3, 2])
-    with map_column, st.container(key="explore_map_area"):
-        body_view = view_picker(key="explore_view")
-        st.caption(strings.BODYMAP_HELP)
-        body_map(knowledge, body_view, key="explore_map", selected_key=keys.SELECTED_REGIONS)
-    with words_column:
-        with st.container(key="explore_words"):
-            # One line: Enter (or the phone keyboard's Go) applies it, as people expect; the button does too.
-            st.text_input(
-                strings.EXPLORE_TEXT_LABEL,
-                key=keys.SYMPTOM_TEXT,
-                max_chars=MAX_TEXT_CHARS,
-                placeholder=strings.EXPLORE_TEXT_PLACEHOLDER,
-            )
-            with st.container(horizontal=True):
-                st.button(strings.EXPLORE_APPLY, key="explore_apply", type="primary", width="stretch")
-                st.button(strings.EXPLORE_CLEAR, key="explore_clear", on_click=clear_choices, width="stretch")
-            examples = description_examples(knowledge)
-            st.pills(strings.EXPLORE_EXAMPLES_LABEL, options=list(examples),
-                     format_func=lambda key: plain(examples[key]), key=keys.EXAMPLE, on_change=use_example,
-                     args=(examples,), wrap=False)
-        with (
-            st.container(key="explore_area_list"),
-            folded(strings.BODYMAP_LIST_HELP, icon=":material/list:", key="area_list_open") as area_list_shown,
-        ):
-            if area_list_shown:
-                region_choices(knowledge, body_view, key="explore_list", selected_key=keys.SELECTED_REGIONS)
-
-chosen_regions = selected_regions(keys.SELECTED_REGIONS)
-ticked_flags = ticked_red_flags()
-typed_text = st.session_state.get(keys.SYMPTOM_TEXT) or ""
-view = explore_view(
-    knowledge,
-    regions=chosen_regions,
-    red_flags=ticked_flags,
-    text=typed_text,
-    urgent_acknowledged=bool(st.session_state.get(keys.URGENT_ACK)),
-)
-
-# --- results: urgent advice always first -----------------------------------------------------------------
-with st.container(key=RESULTS_ANCHOR):
-    st.header(strings.EXPLORE_RESULTS_HEADING)
-if view.result.urgent:
-    urgent_panel(view.result.urgent)
-    if not view.show_exercises:
-        st.button(strings.URGENT_ACK, key=keys.URGENT_ACK + "_button",
-                  on_click=lambda: st.session_state.update({keys.URGENT_ACK: True}))
-    else:
-        st.caption(strings.URGENT_ACKNOWLEDGED)
-if view.result.ask:
-    with st.container(border=True, key="explore_ask"):
-        st.subheader(strings.EXPLORE_ASK_HEADING)
-        st.caption(strings.EXPLORE_ASK_HELP)
-        for question in view.result.ask:
-            st.write(plain(question.question))
-            st.button(strings.EXPLORE_ASK_YES, key=f"explore_ask_{question.id}", on_click=confirm_red_flag,
-                      args=(question.id,))
-if view.text_too_long:
-    st.caption(strings.EXPLORE_TEXT_TOO_LONG)
-if view.result.regions_from_text:
-    places = ", ".join(view.understood_places)
-    st.caption(plain(strings.EXPLORE_UNDERSTOOD.format(places=places)))
-
-if not view.has_input:
-    st.write(strings.EXPLORE_NO_INPUT)
-# After a tap, Enter or a ticked sign, the answer comes into view: the urgent panel first when there is one.
-bring_into_view("urgent_panel" if view.result.urgent else RESULTS_ANCHOR,
-                answer_token(view, chosen_regions, ticked_flags, typed_text))
-
-
-if view.has_input:
-    # Only the chosen section is built: Streamlit redraws every element on each tap, so a shorter page
-    # answers faster, above all on a kiosk's modest hardware. A segmented control rather than st.tabs:
-    # mounting the tabs made a session's first tap about 17 ms slower in the browser.
-    sections = {
-        strings.EXPLORE_SECTION_CONDITIONS: partial(
-            show_conditions, knowledge, view, side_for(split_tap_id(tap)[1] for tap in chosen_regions)
-        ),
-        strings.EXPLORE_SECTION_NEXT: partial(
-            show_next_steps, knowledge, [card.id for card in view.cards], urgent=bool(view.result.urgent), key="explore_next"
-        ),
-        strings.EXPLORE_SECTION_MUSCLES: partial(show_muscles_and_pain_maps, knowledge, view, body_view),
-        strings.EXPLORE_SECTION_FLOW: partial(show_flow, view),
-    }
-    first_section = next(iter(sections))
-    shown_section = st.segmented_control(
-        strings.EXPLORE_SECTIONS_LABEL, options=list(sections), default=first_section, required=True, key=keys.RESULTS_SECTION
-    )
-    shown_texts = sections.get(shown_section, sections[first_section])()
-    glossary_for(knowledge, shown_texts)
+rerun_alone(partial(where_and_answer, knowledge, input_mode or keys.INPUT_MODES[0]))

@@ -76,7 +76,7 @@ def ensure_routed() -> None:
         st.rerun()
 
 
-def run_safely(run: Callable[[], None], start_page: st.Page) -> None:
+def run_safely(run: Callable[[], None], start_page: st.Page | str) -> None:
     """Run a page; any error becomes a calm message with a way back, details go to the server log."""
     try:
         run()
@@ -85,3 +85,4 @@ def run_safely(run: Callable[[], None], start_page: st.Page) -> None:
         st.error(strings.ERROR_TITLE, icon=":material/error:")
         st.write(strings.ERROR_BODY)
         st.page_link(start_page, label=strings.BACK_TO_START, icon=":material/home:")
+

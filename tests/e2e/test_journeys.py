@@ -124,6 +124,37 @@ def test_plan_built_from_explore_results_shows_its_qr_code(page: Page, knowledge
     page.get_by_role("img", name=strings.PLAN_QR_CAPTION).wait_for()
 
 
+URGENT_PANEL = ".st-key-urgent_panel"
+TICKED_SIGN = "button[aria-pressed=true]"
+
+
+def test_clear_also_unticks_the_warning_signs(page: Page, knowledge: KnowledgeBase) -> None:
+    """"Clear" forgets the ticked signs with the places and words: none stays ticked and the urgent panel goes."""
+    open_app(page, "explore")
+    unfold(page, EXPLORE_WARNING_SIGNS)
+    page.get_by_role("button", name=knowledge.red_flags["saddle_numbness"].title).click()
+    page.locator(URGENT_PANEL).wait_for()
+    assert page.locator(f"{EXPLORE_WARNING_SIGNS} {TICKED_SIGN}").count() == 1
+    page.get_by_role("button", name=strings.EXPLORE_CLEAR).click()
+    page.locator(URGENT_PANEL).wait_for(state="detached")
+    _settle(page)
+    assert page.locator(f"{EXPLORE_WARNING_SIGNS} {TICKED_SIGN}").count() == 0
+
+
+def test_yes_to_a_question_asked_back_ticks_the_sign_in_the_safety_check(page: Page, knowledge: KnowledgeBase) -> None:
+    """Words that only suggest a warning sign ask about it; "Yes" shows the urgent panel and ticks the sign above."""
+    open_app(page, "explore")
+    unfold(page, EXPLORE_WARNING_SIGNS)
+    flag = knowledge.red_flags["bladder_trouble"]
+    page.get_by_label(strings.EXPLORE_TEXT_LABEL).fill("my back aches, what if I cannot pee later on")
+    page.get_by_label(strings.EXPLORE_TEXT_LABEL).press("Enter")
+    page.locator(".st-key-explore_ask").wait_for()
+    page.locator(f".st-key-explore_ask_{flag.id} button").click()
+    page.locator(URGENT_PANEL).wait_for()
+    _settle(page)
+    assert page.locator(f"{EXPLORE_WARNING_SIGNS} {TICKED_SIGN}").all_inner_texts() == [flag.title]
+
+
 def test_red_flag_journey_shows_the_urgent_panel_before_any_result(page: Page, knowledge: KnowledgeBase) -> None:
     """Ticking a red flag with a region chosen puts "Seek care now" above every result and hides exercises."""
     open_app(page, "explore")
