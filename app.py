@@ -10,6 +10,7 @@ from glutemap.ui.heap import exempt_long_lived_objects
 from glutemap.ui.language import choose_language
 from glutemap.ui.plan_widgets import keep_plan_in_address
 from glutemap.ui.reconnect import reload_after_reconnect
+from glutemap.ui.warm_up import first_page_served
 
 exempt_long_lived_objects()
 choose_language()  # first: every word below is looked up in it
@@ -36,3 +37,4 @@ if target is not None:
 
 run_safely(page.run, start_page=pages[0])
 keep_plan_in_address()
+first_page_served()

@@ -1,23 +1,28 @@
-"""Warming the server up as it starts: the first run finds the knowledge loaded; a failure is only logged."""
+"""Warming the server up as it starts: the first run finds the knowledge loaded, the first search its index
+built after the first page is out; a failure is only logged."""
 
 from __future__ import annotations
 
 import ast
 import asyncio
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 from streamlit.web.server.app_discovery import discover_asgi_app
 
 import glutemap.ui.knowledge
 import glutemap.ui.warm_up
 from glutemap.knowledge.loader import check_knowledge
+from glutemap.knowledge.models import KnowledgeBase
 from glutemap.ui.knowledge import current_knowledge
-from glutemap.ui.warm_up import warm_up, warm_up_in_background
+from glutemap.ui.warm_up import first_page_served, warm_up, warm_up_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,8 +43,23 @@ def counted_loads(tiny_knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch) -> 
     glutemap.ui.knowledge._load.clear()
 
 
+@pytest.fixture
+def search_builds(counted_loads: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every search index the warm-up prepares, on a server whose first page has not been served yet."""
+    builds: list[object] = []
+    real_prepare = glutemap.ui.knowledge._prepare_search
+
+    def counting_prepare(shown: KnowledgeBase) -> bool:
+        builds.append(shown)
+        return real_prepare(shown)
+
+    monkeypatch.setattr(glutemap.ui.knowledge, "_prepare_search", counting_prepare)
+    monkeypatch.setattr(glutemap.ui.warm_up, "_first_page_served", threading.Event())
+    return builds
+
+
 def test_after_the_warm_up_the_first_run_does_not_load_the_knowledge_again(counted_loads: list[Path]) -> None:
-    warm_up()
+    warm_up(search_waits_seconds=0)
     assert len(counted_loads) == 1
     assert current_knowledge().knowledge is not None
     assert len(counted_loads) == 1
@@ -53,9 +73,44 @@ def test_a_failing_warm_up_is_logged_and_does_not_raise(
 
     monkeypatch.setattr(glutemap.ui.knowledge, "current_knowledge", broken)
     with caplog.at_level(logging.ERROR, logger="glutemap"):
-        warm_up()
+        warm_up(search_waits_seconds=0)
     assert "Warm-up at server start failed" in caplog.text
     assert "disk went away" in caplog.text
+
+
+def test_the_search_index_waits_until_the_first_page_is_served(
+    counted_loads: list[Path], search_builds: list[object]
+) -> None:
+    warming = threading.Thread(target=warm_up, kwargs={"then_seconds": 0})
+    warming.start()
+    try:
+        warming.join(1.0)  # the tiny knowledge loads in a few milliseconds
+        assert counted_loads, "the warm-up did not load the knowledge"
+        assert warming.is_alive() and search_builds == [], "the index was built on the way to the first page"
+    finally:
+        first_page_served()
+        warming.join(5)
+    assert not warming.is_alive()
+    assert len(search_builds) == 1
+
+
+def test_a_server_nobody_opens_still_builds_its_search_index(search_builds: list[object]) -> None:
+    warm_up(search_waits_seconds=0.05)
+    assert len(search_builds) == 1
+
+
+def test_a_page_run_tells_the_warm_up_the_first_page_is_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    served = threading.Event()
+    monkeypatch.setattr(glutemap.ui.warm_up, "_first_page_served", served)
+    AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert served.is_set()
+
+
+def test_server_py_answers_without_importing_the_knowledge_models() -> None:
+    """The health route is served from the first moment; pydantic and the models load in the warm-up."""
+    check = "import runpy, sys; runpy.run_path('server.py'); print('glutemap.knowledge.models' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_the_start_up_hook_lets_the_server_answer_before_the_warm_up_ends(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from glutemap.knowledge.collector import collection_paused
+from glutemap.knowledge.knowledge_status import LOAD_TIME_BUDGET_SECONDS
 from glutemap.knowledge.models import (
     CareOption,
     Concept,
@@ -42,9 +43,6 @@ from glutemap.knowledge.references import references
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 40
 OUTSIDE_FOLDER = "a symbolic link that leads outside the knowledge folder; only files inside it are read"
-# A whole load takes about a quarter of a second; one that runs this long is reading from something stuck
-# (a network disk, a huge folder) and stops with an error rather than keep the server waiting.
-LOAD_TIME_BUDGET_SECONDS = 20.0
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 # PyYAML's C parser is about ten times faster; the pure-Python one is the fallback.
