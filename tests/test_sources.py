@@ -168,6 +168,18 @@ def test_address_prefers_doi_then_pubmed_then_url() -> None:
     assert source_address(_source(doi=None, pmid=None)) is None
 
 
+def test_a_year_that_could_not_be_found_reads_date_unknown() -> None:
+    """An undated page is cited as Citing Medicine does, "[date unknown]", not as if the year were forgotten."""
+    page = _source(year=None, volume=None, issue=None, pages=None, unconfirmed=("year",))
+    assert citation_text(page).endswith(" BMJ. [date unknown]. doi:10.1136/bmj.k1662 PMID: 29720374")
+
+
+def test_a_year_left_out_without_saying_so_is_simply_absent() -> None:
+    """Only a year named in unconfirmed reads "[date unknown]"; a page that has no date at all shows none."""
+    page = _source(kind="reference", year=None, volume=None, issue=None, pages=None)
+    assert "[date unknown]" not in citation_text(page)
+
+
 def test_short_citation_is_first_author_journal_year_and_address() -> None:
     """The short line gives the first author with et al., the journal, the year and the address."""
     assert short_citation(_source()) == "Mellor R, et al. BMJ. 2018. https://doi.org/10.1136/bmj.k1662"

@@ -73,6 +73,7 @@ UNOFFICIAL_HOSTS: tuple[str, ...] = (
 )
 
 UNOFFICIAL_HOST_REASON = "file-sharing or unofficial copy: cite the publication instead"
+DATE_UNKNOWN = "[date unknown]"
 
 
 def url_host(url: str) -> str:
@@ -100,7 +101,10 @@ def _sentence(text: str) -> str:
 
 def _issue_details(source: Source) -> str:
     """ "2018;361:k1662" / "2016;48(3):346-352" / "2020": year, volume, issue and pages as Vancouver writes them."""
-    details = str(source.year) if source.year is not None else ""
+    # A year that could not be found (an undated web page, say) reads as Citing Medicine writes it, so a reader
+    # sees it is unknown rather than forgotten.
+    unknown = DATE_UNKNOWN if "year" in source.unconfirmed else ""
+    details = str(source.year) if source.year is not None else unknown
     if source.volume:
         details += f";{source.volume}"
     if source.issue:
