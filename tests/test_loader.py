@@ -177,6 +177,13 @@ def test_an_id_must_equal_the_file_name(make_knowledge: KnowledgeWriter) -> None
         ),
         (
             "conditions/side_hip_pain.yaml",
+            "summary:",
+            "narrower_than: side_hip_tear\nsummary:",
+            "knowledge/conditions/side_hip_pain.yaml:7: side_hip_pain › narrower_than: "
+            "unknown condition 'side_hip_tear' (known: outer_knee_pain, side_hip_pain)",
+        ),
+        (
+            "conditions/side_hip_pain.yaml",
             "  - hip_lateral",
             "  - hip_side",
             "knowledge/conditions/side_hip_pain.yaml:16: side_hip_pain › regions[0]: "
@@ -565,3 +572,15 @@ def test_a_load_past_its_time_budget_stops_with_a_located_error(tiny_knowledge_d
     assert len(messages) == 1
     assert "loading stopped here: it took longer than" in messages[0]
     assert messages[0].startswith("knowledge/disclaimer.yaml: ")
+
+
+def test_a_condition_narrower_than_itself_is_refused(make_knowledge: KnowledgeWriter) -> None:
+    folder = make_knowledge(
+        edits={"conditions/side_hip_pain.yaml": ("summary:", "narrower_than: side_hip_pain\nsummary:")}
+    )
+    knowledge, errors = check_knowledge(folder)
+    assert knowledge is None
+    assert [str(error) for error in errors] == [
+        "knowledge/conditions/side_hip_pain.yaml:1: side_hip_pain: narrower_than names the condition itself; "
+        "name the broader condition it is a form of"
+    ]

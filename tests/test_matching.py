@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge
+from glutemap.knowledge.loader import DEFAULT_KNOWLEDGE_DIR, check_knowledge, load_knowledge
 from glutemap.knowledge.models import KnowledgeBase
 from glutemap.search.matcher import MatchResult, TextTooLong, base_region, match
 from glutemap.search.text import MAX_TEXT_CHARS
@@ -241,6 +243,58 @@ def test_conditions_come_best_first(tiny_knowledge: KnowledgeBase) -> None:
     assert result.conditions[0].score > result.conditions[1].score
 
 
+def _tendon_tear(narrower_than: str | None) -> str:
+    """A condition named to sort before side_hip_pain, felt in the same place."""
+    return (
+        "id: a_tendon_tear\nname: A tendon tear\n"
+        + (f"narrower_than: {narrower_than}\n" if narrower_than else "")
+        + "summary: A torn tendon at the side of the hip.\n"
+        "symptoms:\n  - id: weak\n    text: A weak hip\n"
+        "regions:\n  - hip_lateral\n"
+        "muscle_links:\n  - muscle: gluteus_medius\n    how: Its tendon can tear.\n    evidence: association\n"
+        "    evidence_detail: Seen together in small studies.\n    sources:\n      - review_one\n"
+        "exercises:\n  - clam_shell\nself_care:\n  - Rest it.\nsee_clinician:\n  - If you limp.\n"
+        "sources:\n  - seed_000\nreviewed_on: 2026-11-23\n"
+    )
+
+
+def test_on_equal_evidence_a_less_common_form_comes_after_the_broader_condition(make_knowledge: Any) -> None:
+    knowledge = load_knowledge(make_knowledge(files={"conditions/a_tendon_tear.yaml": _tendon_tear("side_hip_pain")}))
+    result = match(knowledge, regions=["hip_lateral"])
+    assert [c.id for c in result.conditions] == ["side_hip_pain", "a_tendon_tear"]
+    assert result.conditions[0].score == result.conditions[1].score
+
+
+def test_equal_evidence_is_otherwise_in_name_order(make_knowledge: Any) -> None:
+    knowledge = load_knowledge(make_knowledge(files={"conditions/a_tendon_tear.yaml": _tendon_tear(None)}))
+    assert [c.id for c in match(knowledge, regions=["hip_lateral"]).conditions] == ["a_tendon_tear", "side_hip_pain"]
+
+
+def test_a_less_common_form_with_more_evidence_still_comes_first(make_knowledge: Any) -> None:
+    knowledge = load_knowledge(make_knowledge(files={"conditions/a_tendon_tear.yaml": _tendon_tear("side_hip_pain")}))
+    result = match(knowledge, regions=["hip_lateral"], symptoms=["a_tendon_tear:weak"])
+    assert result.conditions[0].id == "a_tendon_tear"
+
+
+# Plain side-of-hip pain, in the words people use, without anything that points to a tear (weakness, a limp,
+# a fall): the common cause is listed before the tear.
+PLAIN_SIDE_OF_HIP_PAIN = (
+    "my hip hurts on the outside",
+    "sore on the outer part of my hip",
+    "achy side of my hip",
+    "the outside of my right hip is killing me",
+    "lateral hip pain",
+)
+
+
+@pytest.mark.parametrize("text", PLAIN_SIDE_OF_HIP_PAIN)
+def test_plain_side_of_hip_pain_lists_the_common_cause_before_a_tendon_tear(
+    shipped_knowledge: KnowledgeBase, text: str
+) -> None:
+    ranked = [c.id for c in match(shipped_knowledge, text=text).conditions]
+    assert ranked.index("trochanteric_bursitis") < ranked.index("gluteal_tendon_tear")
+
+
 def test_muscles_carry_why_they_are_listed(tiny_knowledge: KnowledgeBase) -> None:
     """Each muscle says whether it comes from a condition link or from a referral pattern to a chosen place."""
     result = match(tiny_knowledge, regions=["hip_lateral"])
@@ -303,3 +357,14 @@ def test_an_area_note_comes_with_the_area(shipped_knowledge: KnowledgeBase) -> N
     assert noted, "the shipped knowledge has area notes"
     result = match(shipped_knowledge, regions=[noted[0].id])
     assert [note.region for note in result.notes] == [noted[0].id]
+
+
+@pytest.mark.parametrize("text", ["pain going down my leg", "nerve pain in my leg", "pain radiating down the leg"])
+def test_pain_running_down_the_leg_points_to_a_disc_condition(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    assert [c.id for c in match(shipped_knowledge, text=text).conditions][:1] == ["bulging_disc"]
+
+
+def test_words_that_fill_two_parts_of_a_pattern_are_quoted_once(shipped_knowledge: KnowledgeBase) -> None:
+    """"pain down my leg" is both the sciatica words and the leg: the reason quotes it once, not "… leg" again."""
+    reasons = match(shipped_knowledge, text="pain down my leg").conditions[0].reasons
+    assert 'Your words fit how this often shows: "pain down my leg"' in reasons

@@ -274,6 +274,11 @@ class Condition(Record):
         " it must find this condition first",
     )
     signs: tuple[ConceptRule, ...] = Field(default=(), description="concept combinations typical of this condition")
+    narrower_than: ConditionId | None = Field(
+        default=None,
+        description="the broader, more common condition this is a less common form of (a tendon tear within"
+        " side-of-hip pain): when the person's words fit both equally, the broader one is listed first",
+    )
     summary: Text
     symptoms: tuple[Symptom, ...] = Field(min_length=1)
     regions: tuple[RegionId, ...] = Field(min_length=1)
@@ -290,6 +295,12 @@ class Condition(Record):
     clinician_notes: tuple[Text, ...] = ()
     sources: tuple[SourceId, ...] = Field(min_length=1)
     reviewed_on: dt.date
+
+    @model_validator(mode="after")
+    def _not_narrower_than_itself(self) -> Condition:
+        if self.narrower_than == self.id:
+            raise ValueError("narrower_than names the condition itself; name the broader condition it is a form of")
+        return self
 
 
 class Dosage(Record):

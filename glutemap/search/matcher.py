@@ -208,6 +208,20 @@ def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: se
     return None
 
 
+def _quoted(held: Sequence[Hit]) -> str:
+    """The words that satisfied a rule, in the order written, each once: "pain down my leg", not "… leg" again
+    when one phrase filled two slots."""
+    shown = {  # keyed by place in the text: two slots filled by the same words show them once
+        (hit.start, hit.end): hit.shown
+        for hit in held
+        if not any(
+            other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+            for other in held
+        )
+    }
+    return " … ".join(text for _, text in sorted(shown.items()))
+
+
 def _inside_a_wider_place(knowledge: KnowledgeBase, analysis: Analysis) -> set[Hit]:
     """Body-part hits inside a longer place phrase: the "back" of "back of my heel", the "legs" of "between my legs"."""
     places = [
@@ -257,7 +271,7 @@ def _flags(
             for rule in flag.rules:
                 held = _rule_holds(rule, affirmed, present)
                 if held is not None:
-                    reasons.append(strings.MATCH_FLAG_WORDS.format(words=" … ".join(hit.shown for hit in held)))
+                    reasons.append(strings.MATCH_FLAG_WORDS.format(words=_quoted(held)))
                     break
         if reasons:
             found.append(UrgentMatch(flag.id, flag.title, flag.urgency, flag.advice, tuple(reasons)))
@@ -349,7 +363,7 @@ def _score_condition(
             held = _rule_holds(sign, signs_by_concept, set(signs_by_concept))
             if held is not None:
                 score += POINTS_SIGN
-                reasons.append(strings.MATCH_REASON_SIGN.format(words=" … ".join(hit.shown for hit in held)))
+                reasons.append(strings.MATCH_REASON_SIGN.format(words=_quoted(held)))
                 break
         profile = index.profiles[condition_id]
         shared = dict(
@@ -462,7 +476,11 @@ def match(
                 for link in condition.muscle_links
             )
             conditions.append(ConditionMatch(condition.id, condition.name, round(score, 1), tuple(reasons), involvement))
-    conditions.sort(key=lambda match: (-match.score, match.name))
+    # On equal evidence the more common comes first: a less common form of a condition (a tendon tear within
+    # side-of-hip pain) after the broader ones, not before them because its name sorts first.
+    conditions.sort(
+        key=lambda match: (-match.score, knowledge.conditions[match.id].narrower_than is not None, match.name)
+    )
     all_regions = sorted(chosen_regions | written_regions)
     return MatchResult(
         urgent=urgent,
