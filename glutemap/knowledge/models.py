@@ -487,6 +487,14 @@ class Language(Record):
     historical_after: tuple[Phrase, ...] = Field(default=(), description="'last month', 'long gone'")
     pseudo_cues: tuple[Phrase, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
     scope_ends: tuple[Phrase, ...] = Field(default=(), description="words that close a negation's reach")
+    other_person: tuple[Phrase, ...] = Field(
+        default=(),
+        description="words for someone else ('my brother', 'nan'): what follows is theirs when the writer also"
+        " speaks of their own trouble ('my brother had a clot, mine is the heel'), and is then asked, not assumed",
+    )
+    first_person: tuple[Phrase, ...] = Field(
+        default=(), description="single words by which the writer speaks of themselves: 'i', 'me', 'mine'"
+    )
     scope_words: int = Field(default=6, ge=1, le=20)
     traps: tuple[Phrase, ...] = Field(default=(), description="phrases whose words never count: 'hay fever'")
     number_words: dict[str, int] = Field(default_factory=dict)

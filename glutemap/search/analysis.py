@@ -8,11 +8,14 @@ et al. 2009, doi:10.1016/j.jbi.2009.05.002) with rules made for lay text:
   ("and", "but", "just", "now" ...), so "no fever, and I wet myself" still finds the bladder;
 - a cue inside a matched phrase never silences it: "can't pee" and "cannot feel" are findings, not denials;
 - the longest cue wins, so "not sure" (uncertain) is not read as "not" (denied);
-- nothing marks another person: people type for their family, and a relative's red flag still counts.
+- another person's words count as theirs only beside the writer's own trouble: people type for their
+  family ("my dad can't pee" is an emergency sign), but "my brother had a clot, mine is the heel" tells
+  the brother's story next to the writer's, and his sign is asked about, not assumed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -26,6 +29,10 @@ FAHRENHEIT_ABOVE = 50.0  # a body temperature written above this is in degrees F
 NEGATED = "negated"
 HYPOTHETICAL = "hypothetical"
 HISTORICAL = "historical"
+OTHER = "other"  # about someone else, in a text where the writer also speaks of their own trouble
+OWNER_WORDS = 4  # "my" may stand this many words before the person: "my 80 year old mum"
+# "my" speaks of the writer only right before a finding ("my heel hurts"); "my 7 year old" is someone else.
+POSSESSIVES = frozenset({"my"})
 _PSEUDO = "pseudo"
 
 
@@ -78,6 +85,9 @@ class Lexicon:
     cue_lengths: tuple[int, ...] = ()
     scope_ends: frozenset[str] = frozenset()
     scope_words: int = 6
+    other_person: frozenset[tuple[str, ...]] = frozenset()
+    other_lengths: tuple[int, ...] = ()
+    first_person: frozenset[str] = frozenset()
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
     numbers: tuple[NumberCue, ...] = ()
@@ -100,6 +110,11 @@ class Lexicon:
             self.phrases.setdefault(index_key, []).append(_Phrase(stems, kind, key, text.removeprefix(EXACT), exact))
 
 
+def without_brackets(name: str) -> str:
+    """A name without its bracketed gloss: people type "plantar fasciitis", not "plantar fasciitis (heel pain)"."""
+    return " ".join(re.sub(r"\([^()]*\)", " ", name).split())
+
+
 def knowledge_phrases(knowledge: KnowledgeBase, concepts_only: bool = False) -> Iterator[tuple[str, str, str]]:
     """(text, kind, key) for every phrase the matcher looks for (or only the concepts' phrases)."""
     for concept in knowledge.concepts.values():
@@ -111,7 +126,7 @@ def knowledge_phrases(knowledge: KnowledgeBase, concepts_only: bool = False) -> 
         for text in (region.label, *region.words):
             yield text, "region", region.id
     for condition in knowledge.conditions.values():
-        for text in (condition.name, *condition.also_called):
+        for text in dict.fromkeys((condition.name, without_brackets(condition.name), *condition.also_called)):
             yield text, "name", condition.id
         for text in condition.words:
             yield text, "words", condition.id
@@ -130,7 +145,7 @@ def _language_words(language: Language | None) -> Iterable[str]:
     texts = [
         *language.negation_before, *language.negation_after, *language.hypothetical_before, *language.pseudo_cues,
         *language.historical_before, *language.historical_after,
-        *language.scope_ends, *language.traps, *language.number_words,
+        *language.scope_ends, *language.traps, *language.number_words, *language.other_person,
     ]
     for cue in language.numbers:
         texts += [*cue.before, *cue.after]
@@ -168,6 +183,9 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.cue_lengths = tuple(sorted({len(stems) for stems in (*lexicon.cues, *lexicon.after_cues)}, reverse=True))
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
     lexicon.scope_words = language.scope_words
+    lexicon.other_person = frozenset(all_stems(text) for text in language.other_person)
+    lexicon.other_lengths = tuple(sorted({len(stems) for stems in lexicon.other_person}, reverse=True))
+    lexicon.first_person = frozenset(word for text in language.first_person for word in raw_words(text))
     lexicon.numbers = language.numbers
     return lexicon
 
@@ -352,6 +370,59 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
     return ""
 
 
+def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
+    """The word positions about another person: from a person word ("my brother", "nan") up to `scope_words`
+    words on, ending early at punctuation, a scope end ("and", "but") or the writer's own "I", "me", "my"."""
+    inside: set[int] = set()
+    index = 0
+    while index < len(words):
+        length = next((n for n in lexicon.other_lengths if _stems_at(words, index, n) in lexicon.other_person), 0)
+        if not length:
+            index += 1
+            continue
+        end, steps = index + length, 0
+        while end < len(words) and steps < lexicon.scope_words:
+            word = words[end]
+            if word.is_break or word.stem in lexicon.scope_ends or word.raw in lexicon.first_person:
+                break
+            end, steps = end + 1, steps + 1
+        inside.update(range(_owner_start(words, index, lexicon), end))
+        index += length
+    return inside
+
+
+def _owner_start(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> int:
+    """Where the person's description starts: the "my" of "my brother" or "my 80 year old mum" is about them,
+    not the writer speaking of themselves."""
+    for back in range(index - 1, max(-1, index - 1 - OWNER_WORDS), -1):
+        word = words[back]
+        if word.is_break or word.stem in lexicon.scope_ends:
+            break
+        if word.raw in lexicon.first_person:
+            return back
+    return index
+
+
+def _someone_elses(words: tuple[Word, ...], hits: Iterable[Hit], lexicon: Lexicon) -> set[int]:
+    """Positions about someone else, when the writer also speaks of themselves outside them; else none.
+
+    People type for their family, and then a relative's warning sign is the patient's ("my dad can't pee and
+    his back hurts"). Only a writer who also says "I", "me" or "mine" outside another person's words, next to
+    a finding of their own, is telling someone else's story beside theirs: "my brother had a clot in his leg,
+    mine is the heel". That story is then asked about, not assumed.
+    """
+    inside = _about_someone_else(words, lexicon)
+    if not inside:
+        return inside
+    numbers = {concept.id for concept in lexicon.number_concepts}
+    own_starts = {hit.start for hit in hits if hit.start not in inside and hit.key not in numbers}
+    speaks_of_self = any(
+        at not in inside and word.raw in lexicon.first_person and (word.raw not in POSSESSIVES or at + 1 in own_starts)
+        for at, word in enumerate(words)
+    )
+    return inside if speaks_of_self and own_starts else set()
+
+
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """The located, context-marked knowledge phrases and numbers in `text`."""
     words, corrections = _words(text, lexicon)
@@ -363,4 +434,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon, consumed)) if lexicon.cues else hit
         for hit in found
     )
+    theirs = _someone_elses(words, hits, lexicon)
+    if theirs:
+        hits = tuple(
+            Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, OTHER) if hit.start in theirs and not hit.context else hit
+            for hit in hits
+        )
     return Analysis(words, hits, corrections)

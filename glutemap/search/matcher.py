@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from glutemap import strings
 from glutemap.knowledge.models import ConceptRule, KnowledgeBase
 from glutemap.memo import IdentityCache
-from glutemap.search.analysis import Analysis, Hit, Lexicon, analyse, build_lexicon
+from glutemap.search.analysis import HYPOTHETICAL, NEGATED, OTHER, Analysis, Hit, Lexicon, analyse, build_lexicon
 from glutemap.search.text import MAX_TEXT_CHARS
 
 URGENCY_ORDER = {"emergency": 0, "urgent": 1, "prompt": 2}
@@ -38,6 +38,8 @@ SHORT_TEXT_WORDS = 3
 COMPLAINT_KINDS = frozenset({"symptom", "course", "activity"})
 # A past that is over silences a symptom ("a fever last month, long gone") but not a fact about the person.
 LASTING_KINDS = frozenset({"cause", "person", "body_part", "number"})
+# A warning sign only supposed ("what if ...") or someone else's beside the writer's own trouble is asked about.
+SUPPOSED_CONTEXTS = frozenset({HYPOTHETICAL, OTHER})
 # Kinds of concept that describe a complaint (places are counted through regions instead).
 PROFILE_KINDS = frozenset({"symptom", "course", "activity", "cause", "function"})
 
@@ -246,7 +248,7 @@ def _concept_hits(knowledge: KnowledgeBase, analysis: Analysis, affirmed_only: b
         if hit in inside:
             continue
         lasting = hit.context == "historical" and knowledge.concepts[hit.key].kind in LASTING_KINDS
-        if hit.counts or lasting or (not affirmed_only and hit.context == "hypothetical"):
+        if hit.counts or lasting or (not affirmed_only and hit.context in SUPPOSED_CONTEXTS):
             by_concept.setdefault(hit.key, []).append(hit)
     return by_concept
 
@@ -276,7 +278,7 @@ def _flags(
         if reasons:
             found.append(UrgentMatch(flag.id, flag.title, flag.urgency, flag.advice, tuple(reasons)))
             continue
-        suggested = any(hit.key == flag.id and hit.context == "hypothetical" for hit in phrase_hits) or any(
+        suggested = any(hit.key == flag.id and hit.context in SUPPOSED_CONTEXTS for hit in phrase_hits) or any(
             _rule_holds(rule, supposed, maybe_present) is not None for rule in flag.rules
         ) or any(_rule_holds(rule, affirmed, present) is not None for rule in flag.ask_when)
         if suggested:
@@ -345,7 +347,7 @@ def _score_condition(
     score = 0.0
     reasons: list[str] = []
     if analysis is not None:
-        affirmed = [hit for hit in analysis.hits if hit.context != "negated"]
+        affirmed = [hit for hit in analysis.hits if hit.context not in (NEGATED, OTHER)]
         name = next((hit for hit in affirmed if hit.kind == "name" and hit.key == condition_id), None)
         if name is not None:
             score += POINTS_NAME
