@@ -185,6 +185,7 @@ def test_not_able_to_is_the_same_as_cannot(shipped_knowledge: KnowledgeBase, tex
         ("numbness in my groin and inner thighs", "saddle_numbness"),
         ("I've been taking steroids for years for my asthma and now my back hurts", "immune_or_drug_use"),
         ("I wet the bed last night and my back hurts", "bladder_trouble"),
+        ("haven't had a pee since last night and my back is killing me", "bladder_trouble"),
     ],
 )
 def test_signs_in_the_words_people_use(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
@@ -225,6 +226,11 @@ def test_everyday_words_that_share_a_root_with_a_sign_raise_nothing(shipped_know
 )
 def test_the_signs_behind_those_words_still_count(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
     assert flag in _flags(shipped_knowledge, text)
+
+
+def test_belly_pain_through_to_the_back_with_feeling_faint_asks_about_an_aneurysm(shipped_knowledge: KnowledgeBase) -> None:
+    """Not enough to say emergency (no "sudden", "severe" or "tearing"), too much to say nothing: asked."""
+    assert "aortic_aneurysm" in _asked(shipped_knowledge, "stomach ache that goes into my back and I feel dizzy")
 
 
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
