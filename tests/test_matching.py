@@ -368,3 +368,14 @@ def test_words_that_fill_two_parts_of_a_pattern_are_quoted_once(shipped_knowledg
     """"pain down my leg" is both the sciatica words and the leg: the reason quotes it once, not "… leg" again."""
     reasons = match(shipped_knowledge, text="pain down my leg").conditions[0].reasons
     assert 'Your words fit how this often shows: "pain down my leg"' in reasons
+
+
+@pytest.mark.parametrize("text", ["upper back pain between my shoulder blades", "aching at the top of my back"])
+def test_the_upper_back_is_not_the_low_back(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """The map and the conditions stop at the lowest ribs: upper back pain is not offered low back conditions."""
+    assert match(shipped_knowledge, text=text).conditions == ()
+
+
+def test_the_low_back_named_beside_the_upper_back_still_counts(shipped_knowledge: KnowledgeBase) -> None:
+    ranked = [c.id for c in match(shipped_knowledge, text="my upper back is fine but my lower back aches").conditions]
+    assert ranked[:1] == ["low_back_pain"]
