@@ -233,6 +233,25 @@ def test_belly_pain_through_to_the_back_with_feeling_faint_asks_about_an_aneurys
     assert "aortic_aneurysm" in _asked(shipped_knowledge, "stomach ache that goes into my back and I feel dizzy")
 
 
+def test_a_numb_groin_asks_about_numbness_around_the_bottom_and_genitals(shipped_knowledge: KnowledgeBase) -> None:
+    """People mean the genitals or the front of the hip by "groin": the saddle question is asked, not skipped."""
+    assert "saddle_numbness" in _asked(shipped_knowledge, "there's a numb patch in my groin")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("cant feal anything wen I wipe my bum", "saddle_numbness"),
+        ("peed my self this morning and my back is killing me", "bladder_trouble"),
+        ("I keep loosing control of my bladder since my back went", "bladder_trouble"),
+        ("became incontinent since the disc went", "bladder_trouble"),
+    ],
+)
+def test_misspellings_that_are_real_words_still_find_the_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "feal", "wen", "loosing" and "my self" are English too, so spelling correction alone would leave them."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
     """A single injection into a joint is not the long-term steroid tablets that raise the chance of infection."""
     assert "immune_or_drug_use" not in _flags(shipped_knowledge, "had a steroid injection in my hip last month, still sore")

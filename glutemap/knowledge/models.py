@@ -497,6 +497,11 @@ class Language(Record):
     )
     scope_words: int = Field(default=6, ge=1, le=20)
     traps: tuple[Phrase, ...] = Field(default=(), description="phrases whose words never count: 'hay fever'")
+    respellings: dict[str, str] = Field(
+        default_factory=dict,
+        description="misspellings that are themselves English words, read as meant ('feal': 'feel', 'wen': 'when');"
+        " spelling correction never rewrites an English word, so these are named one by one",
+    )
     number_words: dict[str, int] = Field(default_factory=dict)
     numbers: tuple[NumberCue, ...] = ()
     sources: tuple[SourceId, ...] = Field(min_length=1)

@@ -88,6 +88,7 @@ class Lexicon:
     other_person: frozenset[tuple[str, ...]] = frozenset()
     other_lengths: tuple[int, ...] = ()
     first_person: frozenset[str] = frozenset()
+    respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
     numbers: tuple[NumberCue, ...] = ()
@@ -186,6 +187,7 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.other_person = frozenset(all_stems(text) for text in language.other_person)
     lexicon.other_lengths = tuple(sorted({len(stems) for stems in lexicon.other_person}, reverse=True))
     lexicon.first_person = frozenset(word for text in language.first_person for word in raw_words(text))
+    lexicon.respellings = {written.lower(): meant.lower() for written, meant in language.respellings.items()}
     lexicon.numbers = language.numbers
     return lexicon
 
@@ -221,8 +223,10 @@ def _words(text: str, lexicon: Lexicon) -> tuple[tuple[Word, ...], tuple[tuple[s
     corrections = []
     words = []
     for written in raw:
-        word = written
-        if lexicon.speller is not None and written.isalpha() and written not in STOPWORDS:
+        word = lexicon.respellings.get(written, written)
+        if word != written:
+            corrections.append((written, word))
+        elif lexicon.speller is not None and written.isalpha() and written not in STOPWORDS:
             word = lexicon.speller.correct(written)
             if word != written:
                 corrections.append((written, word))

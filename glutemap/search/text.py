@@ -34,6 +34,8 @@ _CANNOT = re.compile(
     r"\b(?:can ?not|couldnt|could not|unable to|(?:am |im |is |are |was |were )?(?:not|never|isnt|arent|wasnt|werent|no longer)"
     r"(?: be| been)? able to|(?:havent|hasnt|hadnt) been able to|wont be able to)\b"
 )
+# "peed my self" is "peed myself": one word, as the knowledge writes it.
+_SELF = re.compile(r"\b(my|him|her|your|them|our) (self|selves)\b")
 # "IT band" would otherwise lose "it" (a small word) and match "resistance band".
 _IT_BAND = re.compile(r"\bit[ -]?band\b")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
@@ -48,7 +50,7 @@ def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
     lowered = _POSSESSIVE.sub("", ascii_text.lower()).translate(_APOSTROPHES)
-    return _IT_BAND.sub("itband", _CANNOT.sub("cant", lowered))
+    return _IT_BAND.sub("itband", _SELF.sub(r"\1\2", _CANNOT.sub("cant", lowered)))
 
 
 @lru_cache(maxsize=16384)
