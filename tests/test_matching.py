@@ -379,3 +379,27 @@ def test_the_upper_back_is_not_the_low_back(shipped_knowledge: KnowledgeBase, te
 def test_the_low_back_named_beside_the_upper_back_still_counts(shipped_knowledge: KnowledgeBase) -> None:
     ranked = [c.id for c in match(shipped_knowledge, text="my upper back is fine but my lower back aches").conditions]
     assert ranked[:1] == ["low_back_pain"]
+
+
+def test_the_back_of_the_heel_is_not_also_its_underside(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Back of my heel" names the back of the heel only, not the "heel" inside it as well."""
+    ranked = [c.id for c in match(shipped_knowledge, text="the back of my heel is sore where my shoe rubs").conditions]
+    assert ranked[:1] == ["achilles_tendinitis"]
+
+
+def test_an_and_between_two_places_does_not_join_them_into_one(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Sore back and legs" is the back and the legs, not "back of my leg" with "and" skipped."""
+    reasons = [r for c in match(shipped_knowledge, text="sore back and legs after standing").conditions for r in c.reasons]
+    assert not any("Back of the thigh" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    "text", ["the scan showed a small tear in the tendon at the side of my hip", "felt something rip in my hip in the gym"]
+)
+def test_a_torn_tendon_at_the_hip_points_to_the_tear(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    assert match(shipped_knowledge, text=text).conditions[0].id == "gluteal_tendon_tear"
+
+
+def test_pain_that_came_back_is_not_back_pain(shipped_knowledge: KnowledgeBase) -> None:
+    ranked = [c.id for c in match(shipped_knowledge, text="the heel pain in the mornings came back this week").conditions]
+    assert "low_back_pain" not in ranked

@@ -263,6 +263,7 @@ def _find_phrases(words: tuple[Word, ...], positions: list[tuple[int, int]], lex
                         k
                         for k in range(cursor + 1, min(cursor + 2 + MAX_PHRASE_GAP, len(positions)))
                         if positions[k][1] == thought and _form(words[positions[k][0]], phrase.exact) == wanted
+                        and not _joins_two_things(words, positions[cursor + 1:k], lexicon)
                     ),
                     None,
                 )
@@ -272,6 +273,12 @@ def _find_phrases(words: tuple[Word, ...], positions: list[tuple[int, int]], lex
             else:
                 hits.append(Hit(phrase.kind, phrase.key, index, positions[cursor][0], phrase.shown))
     return hits
+
+
+def _joins_two_things(words: tuple[Word, ...], skipped: list[tuple[int, int]], lexicon: Lexicon) -> bool:
+    """A phrase may skip one word ("pain shooting right down my leg"), but not an "and" or a "but" between two
+    things: "back and legs" is not "back of my leg"."""
+    return any(words[index].stem in lexicon.scope_ends for index, _thought in skipped)
 
 
 def _form(word: Word, exact: bool) -> str:

@@ -301,7 +301,8 @@ def _is_complaint(knowledge: KnowledgeBase, analysis: Analysis) -> bool:
 
 # --- places ----------------------------------------------------------------------------------------------
 def _text_places(knowledge: KnowledgeBase, analysis: Analysis) -> tuple[tuple[str, ...], ...]:
-    """The areas each place phrase names; a precise phrase ("outer knee") wins over a broad one inside it ("knee")."""
+    """The areas each place phrase names; a precise phrase ("outer knee", "back of my heel") wins over a broader or
+    equally broad one inside it ("knee", "heel")."""
     placed: list[tuple[Hit, tuple[str, ...]]] = []
     for hit in analysis.hits:
         if not hit.counts:
@@ -314,7 +315,7 @@ def _text_places(knowledge: KnowledgeBase, analysis: Analysis) -> tuple[tuple[st
     for hit, hit_regions in placed:
         inside_narrower = any(
             other.start <= hit.start and hit.end <= other.end and (other.start, other.end) != (hit.start, hit.end)
-            and len(other_regions) < len(hit_regions)
+            and len(other_regions) <= len(hit_regions)
             for other, other_regions in placed
         )
         if not inside_narrower:
