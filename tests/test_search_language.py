@@ -252,6 +252,47 @@ def test_misspellings_that_are_real_words_still_find_the_sign(shipped_knowledge:
     assert flag in _flags(shipped_knowledge, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("pins and needles in my foot for three days", "worsening_leg_nerve_signs"),
+        ("numb toes on and off for two days", "worsening_leg_nerve_signs"),
+    ],
+)
+def test_a_phrase_made_by_its_small_words_needs_them(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "By the day" is not any "day", "on my feet" not any "feet": three days of tingling is not worsening."""
+    assert flag not in _flags(shipped_knowledge, text)
+
+
+def test_the_small_words_phrase_still_counts_when_written(shipped_knowledge: KnowledgeBase) -> None:
+    assert "worsening_leg_nerve_signs" in _flags(shipped_knowledge, "the numbness in my leg is worse by the day")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I sh*t myself at work without feeling it and my back is wrecked", "bowel_control_loss"),
+        ("when I pea I can't feel it and my back hurts", "altered_urine_feeling"),
+        ("a lump near my belly button throbbing in time with my pulse, and back ache", "aortic_aneurysm"),
+        ("spine injection last week and now a high temperature", "spinal_surgery_infection"),
+        ("bilat sciatica since yesterday", "sciatica_both_legs"),
+    ],
+)
+def test_softened_swearing_homophones_and_clinical_shorthand_find_the_sign(
+    shipped_knowledge: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_wetting_yourself_laughing_is_not_a_bladder_sign(shipped_knowledge: KnowledgeBase) -> None:
+    assert _flags(shipped_knowledge, "my friends made me wet myself laughing, my knee hurts on stairs") == []
+
+
+def test_someone_elses_story_runs_past_an_and_until_the_writer_speaks(shipped_knowledge: KnowledgeBase) -> None:
+    text = "my aunt had surgery and could not control her bladder after, I only have a sore heel"
+    assert "bladder_trouble" not in _flags(shipped_knowledge, text)
+
+
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
     """A single injection into a joint is not the long-term steroid tablets that raise the chance of infection."""
     assert "immune_or_drug_use" not in _flags(shipped_knowledge, "had a steroid injection in my hip last month, still sore")

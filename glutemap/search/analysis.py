@@ -31,6 +31,7 @@ HYPOTHETICAL = "hypothetical"
 HISTORICAL = "historical"
 OTHER = "other"  # about someone else, in a text where the writer also speaks of their own trouble
 OWNER_WORDS = 4  # "my" may stand this many words before the person: "my 80 year old mum"
+OTHER_PERSON_WORDS = 12  # how far another person's story reaches, short of a full stop or the writer's "I"
 # "my" speaks of the writer only right before a finding ("my heel hurts"); "my 7 year old" is someone else.
 POSSESSIVES = frozenset({"my"})
 _PSEUDO = "pseudo"
@@ -80,6 +81,8 @@ class Lexicon:
     """Every phrase of one knowledge base, stemmed once and indexed by its first stem."""
 
     phrases: dict[str, list[_Phrase]] = field(default_factory=dict)
+    # Phrases of one content word and small words ("by the day", "in bed"): matched word for word, in order.
+    whole_phrases: dict[str, list[_Phrase]] = field(default_factory=dict)
     traps: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     cue_lengths: tuple[int, ...] = ()
@@ -102,13 +105,17 @@ class Lexicon:
 
     def add(self, text: str, kind: str, key: str) -> None:
         exact = text.startswith(EXACT)
-        words = [
-            word for word in _join_number_words(raw_words(text), self.number_words) if word != BREAK and word not in STOPWORDS
-        ]
+        every_word = [word for word in _join_number_words(raw_words(text), self.number_words) if word != BREAK]
+        words = [word for word in every_word if word not in STOPWORDS]
+        if len(words) == 1 and len(every_word) > 1:
+            # Its small words are what make it: without them "by the day" is any "day", "on my feet" any "feet".
+            words, table = every_word, self.whole_phrases
+        else:
+            table = self.phrases
         stems = tuple(words) if exact else tuple(stem(word) for word in words)
         if stems:
             index_key = EXACT + stems[0] if exact else stems[0]
-            self.phrases.setdefault(index_key, []).append(_Phrase(stems, kind, key, text.removeprefix(EXACT), exact))
+            table.setdefault(index_key, []).append(_Phrase(stems, kind, key, text.removeprefix(EXACT), exact))
 
 
 def without_brackets(name: str) -> str:
@@ -234,13 +241,18 @@ def _words(text: str, lexicon: Lexicon) -> tuple[tuple[Word, ...], tuple[tuple[s
     return tuple(words), tuple(corrections)
 
 
-def _content_positions(words: tuple[Word, ...], lexicon: Lexicon) -> list[tuple[int, int]]:
-    """(word index, thought number) of the words that count, with trap phrases left out."""
+def _trapped(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
+    """The positions of the words inside trap phrases ("hay fever"), which never count."""
     masked: set[int] = set()
     for index, word in enumerate(words):
         for trap in lexicon.traps.get(word.stem, ()):
             if _stems_at(words, index, len(trap)) == trap:
                 masked.update(range(index, index + len(trap)))
+    return masked
+
+
+def _content_positions(words: tuple[Word, ...], lexicon: Lexicon, masked: set[int]) -> list[tuple[int, int]]:
+    """(word index, thought number) of the words that count, with trap phrases left out."""
     positions = []
     thought = 0
     for index, word in enumerate(words):
@@ -279,6 +291,18 @@ def _joins_two_things(words: tuple[Word, ...], skipped: list[tuple[int, int]], l
     """A phrase may skip one word ("pain shooting right down my leg"), but not an "and" or a "but" between two
     things: "back and legs" is not "back of my leg"."""
     return any(words[index].stem in lexicon.scope_ends for index, _thought in skipped)
+
+
+def _find_whole_phrases(words: tuple[Word, ...], lexicon: Lexicon, masked: set[int]) -> list[Hit]:
+    """The phrases matched word for word, small words included, none of them inside a trap."""
+    hits = []
+    for index, word in enumerate(words):
+        for phrase in (*lexicon.whole_phrases.get(word.stem, ()), *lexicon.whole_phrases.get(EXACT + word.raw, ())):
+            end = index + len(phrase.stems)
+            found = tuple(_form(other, phrase.exact) for other in words[index:end])
+            if found == phrase.stems and masked.isdisjoint(range(index, end)):
+                hits.append(Hit(phrase.kind, phrase.key, index, end - 1, phrase.shown))
+    return hits
 
 
 def _form(word: Word, exact: bool) -> str:
@@ -382,8 +406,9 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
 
 
 def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
-    """The word positions about another person: from a person word ("my brother", "nan") up to `scope_words`
-    words on, ending early at punctuation, a scope end ("and", "but") or the writer's own "I", "me", "my"."""
+    """The word positions about another person: from a person word ("my brother", "nan") up to
+    `OTHER_PERSON_WORDS` words on, ending early at punctuation or the writer's own "I", "me", "my". An "and"
+    does not end it: "my mum had surgery and lost control of her bladder" is all the mother's."""
     inside: set[int] = set()
     index = 0
     while index < len(words):
@@ -392,9 +417,9 @@ def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
             index += 1
             continue
         end, steps = index + length, 0
-        while end < len(words) and steps < lexicon.scope_words:
+        while end < len(words) and steps < OTHER_PERSON_WORDS:
             word = words[end]
-            if word.is_break or word.stem in lexicon.scope_ends or word.raw in lexicon.first_person:
+            if word.is_break or word.raw in lexicon.first_person:
                 break
             end, steps = end + 1, steps + 1
         inside.update(range(_owner_start(words, index, lexicon), end))
@@ -437,9 +462,11 @@ def _someone_elses(words: tuple[Word, ...], hits: Iterable[Hit], lexicon: Lexico
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """The located, context-marked knowledge phrases and numbers in `text`."""
     words, corrections = _words(text, lexicon)
-    positions = _content_positions(words, lexicon)
+    masked = _trapped(words, lexicon)
+    positions = _content_positions(words, lexicon, masked)
     found = list({(hit.kind, hit.key, hit.start, hit.end): hit for hit in reversed(
-        _find_phrases(words, positions, lexicon) + _number_hits(words, lexicon))}.values())[::-1]
+        _find_phrases(words, positions, lexicon) + _find_whole_phrases(words, lexicon, masked)
+        + _number_hits(words, lexicon))}.values())[::-1]
     consumed = frozenset(index for hit in found if hit.end > hit.start for index in range(hit.start, hit.end + 1))
     hits = tuple(
         Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon, consumed)) if lexicon.cues else hit

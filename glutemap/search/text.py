@@ -34,6 +34,8 @@ _CANNOT = re.compile(
     r"\b(?:can ?not|couldnt|could not|unable to|(?:am |im |is |are |was |were )?(?:not|never|isnt|arent|wasnt|werent|no longer)"
     r"(?: be| been)? able to|(?:havent|hasnt|hadnt) been able to|wont be able to)\b"
 )
+# "sh*t": a word softened with symbols is the word (the respellings then read "sht" as meant).
+_SOFTENED = re.compile(r"(?<=[a-z])[*#@$]+(?=[a-z])")
 # "peed my self" is "peed myself": one word, as the knowledge writes it.
 _SELF = re.compile(r"\b(my|him|her|your|them|our) (self|selves)\b")
 # "IT band" would otherwise lose "it" (a small word) and match "resistance band".
@@ -49,7 +51,7 @@ def normalise(text: str) -> str:
     """Lower-case, accent-free text with apostrophes dropped (so "can't" == "cant")."""
     folded = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
-    lowered = _POSSESSIVE.sub("", ascii_text.lower()).translate(_APOSTROPHES)
+    lowered = _SOFTENED.sub("", _POSSESSIVE.sub("", ascii_text.lower()).translate(_APOSTROPHES))
     return _IT_BAND.sub("itband", _SELF.sub(r"\1\2", _CANNOT.sub("cant", lowered)))
 
 
