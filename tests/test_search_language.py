@@ -293,6 +293,13 @@ def test_someone_elses_story_runs_past_an_and_until_the_writer_speaks(shipped_kn
     assert "bladder_trouble" not in _flags(shipped_knowledge, text)
 
 
+def test_legs_weak_after_hard_exercise_are_asked_about_not_an_emergency(shipped_knowledge: KnowledgeBase) -> None:
+    # Not the flag's own words ("both legs weak"), which always raise it, wherever they stand.
+    text = "my legs went wobbly like jelly after the marathon yesterday"
+    assert "weakness_both_legs" not in _flags(shipped_knowledge, text)
+    assert "weakness_both_legs" in _asked(shipped_knowledge, text)
+
+
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
     """A single injection into a joint is not the long-term steroid tablets that raise the chance of infection."""
     assert "immune_or_drug_use" not in _flags(shipped_knowledge, "had a steroid injection in my hip last month, still sore")
