@@ -300,6 +300,23 @@ def test_legs_weak_after_hard_exercise_are_asked_about_not_an_emergency(shipped_
     assert "weakness_both_legs" in _asked(shipped_knowledge, text)
 
 
+def test_my_child_by_age_is_someone_else_beside_the_writers_own_trouble(shipped_knowledge: KnowledgeBase) -> None:
+    text = "my 10 year old had a limp last week (seen by the doctor), I have a sore knee after netball"
+    assert "child_hip_knee_pain" not in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I'm 70 years old and this back pain is new", "age_new_back_pain"),
+        ("my 9 year old is limping and says her hip hurts, should I be worried?", "child_hip_knee_pain"),
+    ],
+)
+def test_an_age_is_someone_elses_only_after_my(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "I'm 70 years old" is the writer; a worried "should I" about a child is not the writer's own trouble."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
     """A single injection into a joint is not the long-term steroid tablets that raise the chance of infection."""
     assert "immune_or_drug_use" not in _flags(shipped_knowledge, "had a steroid injection in my hip last month, still sore")

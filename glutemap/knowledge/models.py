@@ -492,6 +492,11 @@ class Language(Record):
         description="words for someone else ('my brother', 'nan'): what follows is theirs when the writer also"
         " speaks of their own trouble ('my brother had a clot, mine is the heel'), and is then asked, not assumed",
     )
+    owned_person: tuple[Phrase, ...] = Field(
+        default=(),
+        description="words that are someone else only after the writer's 'my': 'my 8 year old' (but not 'I am 72"
+        " years old')",
+    )
     first_person: tuple[Phrase, ...] = Field(
         default=(), description="single words by which the writer speaks of themselves: 'i', 'me', 'mine'"
     )

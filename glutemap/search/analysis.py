@@ -90,6 +90,7 @@ class Lexicon:
     scope_words: int = 6
     other_person: frozenset[tuple[str, ...]] = frozenset()
     other_lengths: tuple[int, ...] = ()
+    owned_person: frozenset[tuple[str, ...]] = frozenset()
     first_person: frozenset[str] = frozenset()
     respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -153,7 +154,7 @@ def _language_words(language: Language | None) -> Iterable[str]:
     texts = [
         *language.negation_before, *language.negation_after, *language.hypothetical_before, *language.pseudo_cues,
         *language.historical_before, *language.historical_after,
-        *language.scope_ends, *language.traps, *language.number_words, *language.other_person,
+        *language.scope_ends, *language.traps, *language.number_words, *language.other_person, *language.owned_person,
     ]
     for cue in language.numbers:
         texts += [*cue.before, *cue.after]
@@ -192,7 +193,10 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
     lexicon.scope_words = language.scope_words
     lexicon.other_person = frozenset(all_stems(text) for text in language.other_person)
-    lexicon.other_lengths = tuple(sorted({len(stems) for stems in lexicon.other_person}, reverse=True))
+    lexicon.owned_person = frozenset(all_stems(text) for text in language.owned_person)
+    lexicon.other_lengths = tuple(
+        sorted({len(stems) for stems in (*lexicon.other_person, *lexicon.owned_person)}, reverse=True)
+    )
     lexicon.first_person = frozenset(word for text in language.first_person for word in raw_words(text))
     lexicon.respellings = {written.lower(): meant.lower() for written, meant in language.respellings.items()}
     lexicon.numbers = language.numbers
@@ -412,7 +416,7 @@ def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
     inside: set[int] = set()
     index = 0
     while index < len(words):
-        length = next((n for n in lexicon.other_lengths if _stems_at(words, index, n) in lexicon.other_person), 0)
+        length = next((n for n in lexicon.other_lengths if _is_person(words, index, n, lexicon)), 0)
         if not length:
             index += 1
             continue
@@ -425,6 +429,14 @@ def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
         inside.update(range(_owner_start(words, index, lexicon), end))
         index += length
     return inside
+
+
+def _is_person(words: tuple[Word, ...], index: int, length: int, lexicon: Lexicon) -> bool:
+    """Whether the `length` words at `index` name another person ("my 8 year old" only with its "my")."""
+    stems = _stems_at(words, index, length)
+    if stems in lexicon.other_person:
+        return True
+    return stems in lexicon.owned_person and _owner_start(words, index, lexicon) < index
 
 
 def _owner_start(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> int:
@@ -451,7 +463,7 @@ def _someone_elses(words: tuple[Word, ...], hits: Iterable[Hit], lexicon: Lexico
     if not inside:
         return inside
     numbers = {concept.id for concept in lexicon.number_concepts}
-    own_starts = {hit.start for hit in hits if hit.start not in inside and hit.key not in numbers}
+    own_starts = {hit.start for hit in hits if hit.start not in inside and hit.key not in numbers and hit.counts}
     speaks_of_self = any(
         at not in inside and word.raw in lexicon.first_person and (word.raw not in POSSESSIVES or at + 1 in own_starts)
         for at, word in enumerate(words)
