@@ -114,11 +114,15 @@ def test_a_text_only_about_a_relative_keeps_every_sign(shipped_knowledge: Knowle
     assert flag in _flags(shipped_knowledge, text)
 
 
+def test_a_red_flags_own_words_count_even_in_someone_elses_story(shipped_knowledge: KnowledgeBase) -> None:
+    """The loose evidence in another person's words is theirs; a flag's own words are never missed."""
+    assert "saddle_numbness" in _flags(shipped_knowledge, "my mum had saddle numbness once, I have a sore knee")
+
+
 @pytest.mark.parametrize(
     ("text", "flag"),
     [
         ("my uncle had bowel cancer, i've got a sore lower back from gardening", "cancer_history"),
-        ("my sister couldn't pee after her back op, I just have an achy lower back", "bladder_trouble"),
         ("my neighbour has a clot in her calf, mine is shin pain when i run", "calf_clot"),
     ],
 )
@@ -315,6 +319,22 @@ def test_my_child_by_age_is_someone_else_beside_the_writers_own_trouble(shipped_
 def test_an_age_is_someone_elses_only_after_my(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
     """ "I'm 70 years old" is the writer; a worried "should I" about a child is not the writer's own trouble."""
     assert flag in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my 4 year old won't put weight on it and his knee is hot", "cannot_bear_weight"),
+        ("I can't put my left leg down since this morning", "cannot_bear_weight"),
+        ("passing urine there is no proper sensation at all, and my back is bad", "altered_urine_feeling"),
+    ],
+)
+def test_what_a_child_or_an_adult_cannot_do_finds_the_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_popping_out_for_a_run_is_not_a_tendon_going_pop(shipped_knowledge: KnowledgeBase) -> None:
+    assert _flags(shipped_knowledge, "popped out for a run and the back of my heel is sore again") == []
 
 
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:

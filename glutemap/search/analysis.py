@@ -486,8 +486,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     )
     theirs = _someone_elses(words, hits, lexicon)
     if theirs:
+        # A red flag's own words still count wherever they stand ("numb bum" is never missed); what is
+        # someone else's is the loose evidence the flags' rules and the conditions are built from.
         hits = tuple(
-            Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, OTHER) if hit.start in theirs and not hit.context else hit
+            Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, OTHER)
+            if hit.start in theirs and not hit.context and hit.kind != "flag" else hit
             for hit in hits
         )
     return Analysis(words, hits, corrections)
