@@ -337,6 +337,30 @@ def test_popping_out_for_a_run_is_not_a_tendon_going_pop(shipped_knowledge: Know
     assert _flags(shipped_knowledge, "popped out for a run and the back of my heel is sore again") == []
 
 
+def test_a_hip_warm_from_a_heat_pack_is_asked_about_not_an_emergency(shipped_knowledge: KnowledgeBase) -> None:
+    text = "put a wheat bag on my hip for an hour and now the skin is red and warm, the side of the hip aches"
+    assert "hot_swollen_hip" not in _flags(shipped_knowledge, text)
+    assert "hot_swollen_hip" in _asked(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("hip went from under me at the shops, can't stand on it at all, hopping around the kitchen", "cannot_bear_weight"),
+        ("since my back went I can't get it up, sorry to be blunt", "genital_numbness"),
+        ("L5/S1 prolapse, new saddle anaesthesia this morning", "saddle_numbness"),
+        ("grandad's gone a grey colour, doubled over with pain in his guts and back, came on suddenly", "aortic_aneurysm"),
+        ("my waterworks have gone funny since my back went, little leaks I only notice afterwards", "bladder_trouble"),
+        ("when I wipe down there it doesn't feel like my own skin", "saddle_numbness"),
+        ("31, stiff low back for an hour every morning for months, better once I'm moving", "inflammatory_back_pain"),
+        ("upped to 70 km a week for a marathon and now groin pain with every step", "hip_stress_fracture"),
+    ],
+)
+def test_signs_people_hint_at_or_say_in_their_own_way(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """Embarrassed hints, slang, clinical shorthand and a carer's description all reach the sign."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
     """A single injection into a joint is not the long-term steroid tablets that raise the chance of infection."""
     assert "immune_or_drug_use" not in _flags(shipped_knowledge, "had a steroid injection in my hip last month, still sore")
