@@ -361,6 +361,31 @@ def test_signs_people_hint_at_or_say_in_their_own_way(shipped_knowledge: Knowled
     assert flag in _flags(shipped_knowledge, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I feel a pulsing ball in my belly and very strong pain in the back", "aortic_aneurysm"),
+        ("I cannot retain the stool since two days, the back is paining", "bowel_control_loss"),
+        ("sensation is less in my private part since yesterday, waist pain", "genital_numbness"),
+        ("the top of my leg where it joins the body is red and hot and puffy, I feel poorly", "hot_swollen_hip"),
+        ("burning from my back down to my feet, first the left, now the right also", "sciatica_both_legs"),
+        ("when I make pipi I do not feel it, and my back hurts", "altered_urine_feeling"),
+        ("my legs are without force, both of them, since Monday", "weakness_both_legs"),
+        ("my back is paining and the urine does not come since last night", "bladder_trouble"),
+    ],
+)
+def test_signs_in_the_english_of_people_whose_first_language_is_another(
+    shipped_knowledge: KnowledgeBase, text: str, flag: str
+) -> None:
+    """Literal translations ("the urine does not come", "legs without force") reach the sign too."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_a_not_between_the_words_of_a_sign_is_never_skipped(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Calf is not swollen and not hot" must not match "my calf is swollen and hot" by skipping each "not"."""
+    assert "calf_clot" not in _flags(shipped_knowledge, "my calf is not swollen and not hot, just my shin hurts when I run")
+
+
 def test_a_steroid_injection_is_not_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
     """A single injection into a joint is not the long-term steroid tablets that raise the chance of infection."""
     assert "immune_or_drug_use" not in _flags(shipped_knowledge, "had a steroid injection in my hip last month, still sore")

@@ -293,8 +293,12 @@ def _find_phrases(words: tuple[Word, ...], positions: list[tuple[int, int]], lex
 
 def _joins_two_things(words: tuple[Word, ...], skipped: list[tuple[int, int]], lexicon: Lexicon) -> bool:
     """A phrase may skip one word ("pain shooting right down my leg"), but not an "and" or a "but" between two
-    things: "back and legs" is not "back of my leg"."""
-    return any(words[index].stem in lexicon.scope_ends for index, _thought in skipped)
+    things ("back and legs" is not "back of my leg"), nor a "not" that turns it round ("calf is not swollen
+    and not hot" is not "my calf is swollen and hot")."""
+    return any(
+        words[index].stem in lexicon.scope_ends or lexicon.cues.get((words[index].stem,)) == NEGATED
+        for index, _thought in skipped
+    )
 
 
 def _find_whole_phrases(words: tuple[Word, ...], lexicon: Lexicon, masked: set[int]) -> list[Hit]:

@@ -34,6 +34,10 @@ _CANNOT = re.compile(
     r"\b(?:can ?not|couldnt|could not|unable to|(?:am |im |is |are |was |were )?(?:not|never|isnt|arent|wasnt|werent|no longer)"
     r"(?: be| been)? able to|(?:havent|hasnt|hadnt) been able to|wont be able to)\b"
 )
+# "do not" is "dont", as the knowledge writes it ("I do not feel it" is "I dont feel it"); the negation cues
+# list both spellings, so nothing is lost for them.
+_NOT = re.compile(r"\b(do|does|did|is|are|was|were|have|has|had|would|should|will) not\b")
+_CONTRACTED = {"will": "wont"}
 # "sh*t": a word softened with symbols is the word (the respellings then read "sht" as meant).
 _SOFTENED = re.compile(r"(?<=[a-z])[*#@$]+(?=[a-z])")
 # "peed my self" is "peed myself": one word, as the knowledge writes it.
@@ -52,7 +56,8 @@ def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(char for char in folded if not unicodedata.combining(char))
     lowered = _SOFTENED.sub("", _POSSESSIVE.sub("", ascii_text.lower()).translate(_APOSTROPHES))
-    return _IT_BAND.sub("itband", _SELF.sub(r"\1\2", _CANNOT.sub("cant", lowered)))
+    contracted = _NOT.sub(lambda found: _CONTRACTED.get(found[1], found[1] + "nt"), lowered)
+    return _IT_BAND.sub("itband", _SELF.sub(r"\1\2", _CANNOT.sub("cant", contracted)))
 
 
 @lru_cache(maxsize=16384)
