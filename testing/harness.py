@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from playwright.async_api import Page as AsyncPage
+from playwright.async_api import TimeoutError as AsyncTimeoutError
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -275,6 +277,22 @@ def unfold(page: Page, container: str) -> None:
     opened.first.wait_for(state="attached")
     # Look at the list once the page is idle, as a visitor reads it before tapping.
     wait_for_app(page)
+
+
+async def unfold_async(page: AsyncPage, container: str) -> None:
+    """`unfold` for the asyncio tests that drive many visitors at once (same retries, same end state)."""
+    opened = page.locator(f"{container} details[open]")
+    for _ in range(UNFOLD_TRIES):
+        if await opened.count():
+            break
+        await page.locator(f"{container} summary").first.click()
+        try:
+            await opened.first.wait_for(state="attached", timeout=UNFOLD_WAIT_MS)
+            break
+        except AsyncTimeoutError:
+            continue
+    await opened.first.wait_for(state="attached")
+    await page.wait_for_selector(APP_IDLE, state="attached")
 
 
 def main_heading(page: Page) -> str:

@@ -35,6 +35,7 @@ from testing.harness import (
     EXPLORE_AREA_LIST,
     EXPLORE_WARNING_SIGNS,
     StreamlitServer,
+    unfold_async,
 )
 from testing.process_stats import read_sample
 
@@ -226,8 +227,7 @@ async def _session(browser: Browser, server: StreamlitServer, knowledge: Knowled
             await page.get_by_role("heading", name=strings.EXPLORE_TITLE, level=1).wait_for()
             await page.wait_for_selector(APP_IDLE, state="attached")
             for folded in (EXPLORE_WARNING_SIGNS, EXPLORE_AREA_LIST):  # the lists this visitor taps in
-                await page.locator(f"{folded} summary").first.click()
-                await page.locator(f"{folded} details[open]").first.wait_for(state="attached")
+                await unfold_async(page, folded)
         except Exception:
             await start_together.abort()  # the other sessions must not wait for this one forever
             raise

@@ -20,7 +20,7 @@ from glutemap import strings
 from glutemap.knowledge.loader import load_knowledge
 from glutemap.settings import deployment
 from testing.cluster import REPLICA_COOKIE, REPLICA_HEADER, ServedCluster, port_listening
-from testing.harness import APP_IDLE, APP_ROOT, CHROMIUM_ARGS, EXCEPTION, MAIN_HEADING
+from testing.harness import APP_IDLE, APP_ROOT, CHROMIUM_ARGS, EXCEPTION, MAIN_HEADING, unfold_async
 
 pytestmark = pytest.mark.scale
 
@@ -145,8 +145,7 @@ async def explore_to_plan(visitor: Visitor, exercise_name: str) -> None:
     await page.get_by_text(strings.EXPLORE_WHY).first.wait_for()
     await settle(page)
     # A result card opens short: its exercises are one tap away.
-    await page.locator(f"{RESULT_EXERCISES} summary").first.click()
-    await page.locator(f"{RESULT_EXERCISES} details[open]").first.wait_for(state="attached")
+    await unfold_async(page, RESULT_EXERCISES)
     await page.get_by_role("button", name=strings.PLAN_ADD.format(name=exercise_name)).first.click()
     await settle(page)
     await page.get_by_role("link", name=strings.NAV_PLAN).first.click()
