@@ -746,7 +746,12 @@ CONCEPT_KIND_LABELS: dict[str, str] = {
     "cause": "Cause or history",
     "number": "A number people write",
 }
-MEASURE_LABELS: dict[str, str] = {"age": "Age in years", "temperature": "Temperature in °C", "weight_lost": "Weight lost in kg"}
+MEASURE_LABELS: dict[str, str] = {
+    "age": "Age in years",
+    "temperature": "Temperature in °C",
+    "weight_lost": "Weight lost in kg",
+    "years_ago": "Years ago",
+}
 
 # --- British spelling (a clinic's `spelling: UK`): US word -> British word, besides "-ize" -> "-ise" -------
 UK_SPELLINGS: dict[str, str] = {

@@ -417,3 +417,75 @@ def test_a_long_story_with_a_sign_in_the_middle_still_flags(shipped_knowledge: K
     story = ("I have had pain on the outside of my hip for months. I walk the dog every day. " * 8
              + "Since yesterday I can't control my bladder. " + "My hip is sore when I lie on it. " * 8)
     assert "bladder_trouble" in _flags(shipped_knowledge, story)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("when I clean myself after the loo it's like touching somebody elses bum, back's been bad all week", "saddle_numbness"),
+        ("burning down the back of my thighs, both of them, since I lifted the wardrobe", "sciatica_both_legs"),
+        ("twice now I've messed my pants before I knew it was coming, back went last week", "bowel_control_loss"),
+        ("there's a lump by my belly button that thumps like a second heartbeat, and my back hurts badly", "aortic_aneurysm"),
+        ("shivery and a high temperature a week after my disc op", "spinal_surgery_infection"),
+        ("my back aches night and day, whatever I do", "night_pain"),
+        ("walking to the car both my legs went from under me, back has ached for weeks", "weakness_both_legs"),
+    ],
+)
+def test_signs_older_people_and_carers_mention_in_passing(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """A sign told as part of a story, in a carer's or an older person's words, is raised."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_an_accident_long_ago_is_asked_about_not_an_emergency(shipped_knowledge: KnowledgeBase) -> None:
+    """A car crash 15 years ago, healed, is history: the app asks instead of sending the person to hospital."""
+    text = "I broke my leg in a car crash 15 years ago and healed fine. Now my knee clicks on the stairs"
+    assert ("major_trauma" in _flags(shipped_knowledge, text), "major_trauma" in _asked(shipped_knowledge, text)) == (False, True)
+
+
+def test_a_new_accident_after_an_old_one_is_still_an_emergency(shipped_knowledge: KnowledgeBase) -> None:
+    """An old accident does not cancel a new one told a sentence later."""
+    text = "I had a car crash years ago. On Sunday I came off my motorbike at speed and my back is agony"
+    assert "major_trauma" in _flags(shipped_knowledge, text)
+
+
+def test_cannot_do_something_without_a_symptom_says_the_symptom_is_there(shipped_knowledge: KnowledgeBase) -> None:
+    """ "I can't get through a film without my buttock aching" means it aches: the "without" denies nothing."""
+    result = match(shipped_knowledge, text="I can't get through a film without my buttock aching deep inside")
+    conditions = [condition.id for condition in result.conditions]
+    assert "deep_gluteal_syndrome" in conditions[:3]
+
+
+def test_without_on_its_own_still_denies(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Walking without any numbness down there" denies the numbness."""
+    text = "I'm walking without any numbness down there now, just a stiff back"
+    assert "saddle_numbness" not in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I run a stall for a cancer charity and my back aches after lifting the tables",
+        "I keep reading about tumours online and my lower back hurts, I'm scared",
+        "convinced it is bone cancer but the doctor says my hip is just stiff",
+    ],
+)
+def test_a_charity_or_a_fear_of_cancer_is_not_a_past_cancer(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """Working for a cancer charity, or fearing cancer, is not having had it."""
+    assert "cancer_history" not in _flags(shipped_knowledge, text)
+
+
+def test_a_past_cancer_still_counts_beside_a_fear(shipped_knowledge: KnowledgeBase) -> None:
+    """Someone treated for cancer who is now scared of it still gets the sign."""
+    assert "cancer_history" in _flags(shipped_knowledge, "had breast cancer 3 years ago, now new back pain and I'm scared")
+
+
+def test_a_walking_distance_is_not_legs_that_fail(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Can't walk more than ten minutes before both legs ache" is a distance (often a narrowed canal), not an emergency."""
+    text = "can't walk more than ten minutes before both legs ache and I need to sit, 74"
+    assert "weakness_both_legs" not in _flags(shipped_knowledge, text)
+
+
+def test_going_up_a_ladder_is_not_more_training(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Up the" of "going up the ladder" is not "upped the miles"; only running more is."""
+    assert "hip_stress_fracture" not in _flags(shipped_knowledge, "groin aches going up the ladder at work, gets worse each day")
+    assert "hip_stress_fracture" in _flags(shipped_knowledge, "upped the miles to 60 a week, now groin pain with every step")

@@ -238,6 +238,13 @@ class ConceptRule(Record):
 
     all: tuple[ConceptChoice, ...] = Field(min_length=1)
     unless: tuple[ConceptChoice, ...] = Field(default=(), description="concepts anywhere in the text that cancel the rule")
+    unless_within: int | None = Field(
+        default=None,
+        ge=1,
+        le=400,
+        description="when set, `unless` cancels only within this many words of the first concept found: an old"
+        " accident does not cancel a new one told in the next sentence",
+    )
     within: int = Field(default=8, ge=1, le=400, description="the longest stretch of words the concepts may span")
 
 
@@ -437,7 +444,7 @@ class RedFlag(Record):
 
 
 ConceptKind = Literal["body_part", "symptom", "function", "course", "person", "activity", "cause", "number"]
-Measure = Literal["age", "temperature", "weight_lost"]
+Measure = Literal["age", "temperature", "weight_lost", "years_ago"]
 
 
 class Concept(Record):
@@ -487,6 +494,11 @@ class Language(Record):
     historical_after: tuple[Phrase, ...] = Field(default=(), description="'last month', 'long gone'")
     pseudo_cues: tuple[Phrase, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
     scope_ends: tuple[Phrase, ...] = Field(default=(), description="words that close a negation's reach")
+    cannot_without: tuple[Phrase, ...] = Field(
+        default=(),
+        description="words that turn a later 'without' into a yes: 'can't sit through a film without my buttock"
+        " throbbing' says it throbs",
+    )
     other_person: tuple[Phrase, ...] = Field(
         default=(),
         description="words for someone else ('my brother', 'nan'): what follows is theirs when the writer also"

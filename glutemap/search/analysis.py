@@ -64,6 +64,7 @@ class Analysis:
         return (hit for hit in self.hits if hit.kind == kind)
 
 
+WITHOUT = "without"
 EXACT = "="  # a knowledge phrase written "=legs" matches those words as written, not their stems
 
 
@@ -88,6 +89,7 @@ class Lexicon:
     cue_lengths: tuple[int, ...] = ()
     scope_ends: frozenset[str] = frozenset()
     scope_words: int = 6
+    cannot_without: frozenset[tuple[str, ...]] = frozenset()
     other_person: frozenset[tuple[str, ...]] = frozenset()
     other_lengths: tuple[int, ...] = ()
     owned_person: frozenset[tuple[str, ...]] = frozenset()
@@ -154,7 +156,8 @@ def _language_words(language: Language | None) -> Iterable[str]:
     texts = [
         *language.negation_before, *language.negation_after, *language.hypothetical_before, *language.pseudo_cues,
         *language.historical_before, *language.historical_after,
-        *language.scope_ends, *language.traps, *language.number_words, *language.other_person, *language.owned_person,
+        *language.scope_ends, *language.cannot_without, *language.traps, *language.number_words,
+        *language.other_person, *language.owned_person,
     ]
     for cue in language.numbers:
         texts += [*cue.before, *cue.after]
@@ -192,6 +195,7 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.cue_lengths = tuple(sorted({len(stems) for stems in (*lexicon.cues, *lexicon.after_cues)}, reverse=True))
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
     lexicon.scope_words = language.scope_words
+    lexicon.cannot_without = frozenset(all_stems(text) for text in language.cannot_without)
     lexicon.other_person = frozenset(all_stems(text) for text in language.other_person)
     lexicon.owned_person = frozenset(all_stems(text) for text in language.owned_person)
     lexicon.other_lengths = tuple(
@@ -396,6 +400,8 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
             break
         kind = _cue_ending_at(words, index, lexicon, consumed)
         if kind is not None:
+            if kind == NEGATED and words[index].raw == WITHOUT and _cannot_before(words, index, lexicon):
+                return ""  # "can't sit without it throbbing": two noes make a yes
             return "" if kind == _PSEUDO else kind
         index -= 1
         steps += 1
@@ -411,6 +417,18 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         index += 1
         steps += 1
     return ""
+
+
+def _cannot_before(words: tuple[Word, ...], without: int, lexicon: Lexicon) -> bool:
+    """Whether a "can't", "never" or the like stands earlier in the clause of the "without" at `without`."""
+    index, steps = without - 1, 0
+    while index >= 0 and steps < lexicon.scope_words:
+        if words[index].is_break or words[index].stem in lexicon.scope_ends:
+            return False
+        if any(_stems_at(words, index - len(stems) + 1, len(stems)) == stems for stems in lexicon.cannot_without):
+            return True
+        index, steps = index - 1, steps + 1
+    return False
 
 
 def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:

@@ -196,12 +196,17 @@ def _nearest(hits: Sequence[Hit], anchor: Hit) -> Hit:
 
 def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: set[str]) -> tuple[Hit, ...] | None:
     """The hits that satisfy `rule` (every slot filled within `rule.within` words), or None."""
-    if any(concept in present for choice in rule.unless for concept in choice.split("|")):
+    cancelling = [concept for choice in rule.unless for concept in choice.split("|")]
+    if rule.unless_within is None and any(concept in present for concept in cancelling):
         return None
     slots = [[hit for concept in choice.split("|") for hit in by_concept.get(concept, ())] for choice in rule.all]
     if not all(slots):
         return None
     for anchor in slots[0]:
+        if rule.unless_within is not None and any(
+            abs(hit.start - anchor.start) <= rule.unless_within for concept in cancelling for hit in by_concept.get(concept, ())
+        ):
+            continue
         chosen = [anchor]
         for slot in slots[1:]:
             chosen.append(_nearest(slot, anchor))
