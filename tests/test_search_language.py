@@ -489,3 +489,41 @@ def test_going_up_a_ladder_is_not_more_training(shipped_knowledge: KnowledgeBase
     """ "Up the" of "going up the ladder" is not "upped the miles"; only running more is."""
     assert "hip_stress_fracture" not in _flags(shipped_knowledge, "groin aches going up the ladder at work, gets worse each day")
     assert "hip_stress_fracture" in _flags(shipped_knowledge, "upped the miles to 60 a week, now groin pain with every step")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my left foot started going numb three weeks ago and now it's creeping up to the knee", "worsening_leg_nerve_signs"),
+        ("I'm 63 and my lower back began hurting last month, first time ever", "age_new_back_pain"),
+        ("both legs went weak a few weeks ago and it is getting worse, back pain too", "weakness_both_legs"),
+    ],
+)
+def test_a_time_point_says_when_a_trouble_began_when_the_clause_says_so(
+    shipped_knowledge: KnowledgeBase, text: str, flag: str
+) -> None:
+    """ "Started going numb three weeks ago" is numb now: the time point dates the start, it does not end it."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_a_time_point_alone_is_a_past_that_is_over(shipped_knowledge: KnowledgeBase) -> None:
+    """ "I had numbness in both legs last year" is history beside today's stiff back."""
+    text = "I had numbness in both legs last year, today just a stiff back"
+    assert "weakness_both_legs" not in _flags(shipped_knowledge, text)
+    assert "low_back_pain" in [condition.id for condition in match(shipped_knowledge, text=text).conditions]
+
+
+def test_scots_words_reach_the_sign(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Nae feeling roond my bum" is "no feeling round my bum"."""
+    assert "saddle_numbness" in _flags(shipped_knowledge, "there's nae feeling roond my bum since my back went")
+
+
+def test_pain_at_the_top_of_the_buttock_after_a_baby_finds_the_pelvic_joint(shipped_knowledge: KnowledgeBase) -> None:
+    """The top of the buttock near the spine, after giving birth, is where sacroiliac joint pain sits."""
+    result = match(shipped_knowledge, text="since having my baby it aches at the top of my bum cheek on the right")
+    assert "sacroiliac_joint_pain" in [condition.id for condition in result.conditions][:3]
+
+
+@pytest.mark.parametrize("text", ["popped round to my mum's and my heel ached", "pop music too loud, ankle and heel sore"])
+def test_popping_round_or_pop_music_is_not_a_tendon_going_pop(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    assert "achilles_rupture" not in _flags(shipped_knowledge, text)

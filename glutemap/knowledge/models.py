@@ -491,7 +491,13 @@ class Language(Record):
     negation_after: tuple[Phrase, ...] = ()
     hypothetical_before: tuple[Phrase, ...] = ()
     historical_before: tuple[Phrase, ...] = Field(default=(), description="a past that is over: 'used to have'")
-    historical_after: tuple[Phrase, ...] = Field(default=(), description="'last month', 'long gone'")
+    historical_after: tuple[Phrase, ...] = Field(default=(), description="a past that is over: 'long gone', 'got better'")
+    time_points_after: tuple[Phrase, ...] = Field(
+        default=(),
+        description="when something happened ('last month', 'two weeks ago'): a past, unless an onset word in the"
+        " same clause makes it the start of a trouble that goes on ('my back started hurting last month')",
+    )
+    onset_words: tuple[Phrase, ...] = Field(default=(), description="'started', 'began', 'since': see time_points_after")
     pseudo_cues: tuple[Phrase, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
     scope_ends: tuple[Phrase, ...] = Field(default=(), description="words that close a negation's reach")
     cannot_without: tuple[Phrase, ...] = Field(

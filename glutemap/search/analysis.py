@@ -35,6 +35,7 @@ OTHER_PERSON_WORDS = 12  # how far another person's story reaches, short of a fu
 # "my" speaks of the writer only right before a finding ("my heel hurts"); "my 7 year old" is someone else.
 POSSESSIVES = frozenset({"my"})
 _PSEUDO = "pseudo"
+_TIME_POINT = "time point"  # historical, unless the clause says the trouble started then
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Lexicon:
     scope_ends: frozenset[str] = frozenset()
     scope_words: int = 6
     cannot_without: frozenset[tuple[str, ...]] = frozenset()
+    onset_words: frozenset[tuple[str, ...]] = frozenset()
     other_person: frozenset[tuple[str, ...]] = frozenset()
     other_lengths: tuple[int, ...] = ()
     owned_person: frozenset[tuple[str, ...]] = frozenset()
@@ -155,7 +157,7 @@ def _language_words(language: Language | None) -> Iterable[str]:
         return ()
     texts = [
         *language.negation_before, *language.negation_after, *language.hypothetical_before, *language.pseudo_cues,
-        *language.historical_before, *language.historical_after,
+        *language.historical_before, *language.historical_after, *language.time_points_after, *language.onset_words,
         *language.scope_ends, *language.cannot_without, *language.traps, *language.number_words,
         *language.other_person, *language.owned_person,
     ]
@@ -191,6 +193,8 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
         for text in texts:
             lexicon.cues[all_stems(text)] = kind
     lexicon.after_cues = {all_stems(text): HISTORICAL for text in language.historical_after}
+    lexicon.after_cues.update({all_stems(text): _TIME_POINT for text in language.time_points_after})
+    lexicon.onset_words = frozenset(all_stems(text) for text in language.onset_words)
     lexicon.after_cues.update({all_stems(text): NEGATED for text in language.negation_after})
     lexicon.cue_lengths = tuple(sorted({len(stems) for stems in (*lexicon.cues, *lexicon.after_cues)}, reverse=True))
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
@@ -412,11 +416,29 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         if word.is_break or word.stem in lexicon.scope_ends:
             break
         kind = _cue_starting_at(words, index, lexicon, consumed)
+        if kind == _TIME_POINT:
+            return "" if _onset_in_clause(words, hit.start, index, lexicon) else HISTORICAL
         if kind is not None:
             return kind
         index += 1
         steps += 1
     return ""
+
+
+def _onset_in_clause(words: tuple[Word, ...], start: int, time_point: int, lexicon: Lexicon) -> bool:
+    """Whether "started", "began" or "since" stands in the clause of a hit at `start`, before the time point at
+    `time_point`: then "last month" says when a trouble that goes on began."""
+    first = start
+    while first > 0 and start - first < lexicon.scope_words:
+        word = words[first - 1]
+        if word.is_break or word.stem in lexicon.scope_ends:
+            break
+        first -= 1
+    return any(
+        _stems_at(words, index, len(stems)) == stems
+        for index in range(first, time_point)
+        for stems in lexicon.onset_words
+    )
 
 
 def _cannot_before(words: tuple[Word, ...], without: int, lexicon: Lexicon) -> bool:
