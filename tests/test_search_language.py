@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from glutemap.knowledge.models import KnowledgeBase
-from glutemap.search.matcher import match, spelled
+from glutemap.search.analysis import analyse
+from glutemap.search.matcher import match, search_index, spelled
 from glutemap.search.spelling import Speller, english_words
 from glutemap.search.text import raw_words, stem
 
@@ -527,3 +528,57 @@ def test_pain_at_the_top_of_the_buttock_after_a_baby_finds_the_pelvic_joint(ship
 @pytest.mark.parametrize("text", ["popped round to my mum's and my heel ached", "pop music too loud, ankle and heel sore"])
 def test_popping_round_or_pop_music_is_not_a_tendon_going_pop(shipped_knowledge: KnowledgeBase, text: str) -> None:
     assert "achilles_rupture" not in _flags(shipped_knowledge, text)
+
+
+def test_numbness_told_only_through_sex_is_asked_about(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Intercourse feels numb" names no body part: the app asks about numb genitals instead of guessing."""
+    text = "intercourse feels numb since the sciatica started"
+    assert "genital_numbness" in _asked(shipped_knowledge, text)
+
+
+def test_never_had_it_before_says_it_is_new_not_absent(shipped_knowledge: KnowledgeBase) -> None:
+    """ "I'm 66 and never had back pain before" tells of new back pain at 66, not of none."""
+    assert "age_new_back_pain" in _flags(shipped_knowledge, "I'm 66 and never had back pain before, it began a fortnight ago")
+
+
+def test_never_not_sore_is_sore(shipped_knowledge: KnowledgeBase) -> None:
+    """A double "never not" is a yes."""
+    result = match(shipped_knowledge, text="never not sore in my low back these days, worse after hoovering")
+    assert "low_back_pain" in [condition.id for condition in result.conditions][:3]
+
+
+def test_a_question_with_if_still_finds_the_condition(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Can I still play netball if my kneecap aches?" asks about a trouble the person has."""
+    result = match(shipped_knowledge, text="can I still play netball if my kneecap aches going downstairs?")
+    assert "patellofemoral_pain" in [condition.id for condition in result.conditions][:3]
+
+
+def test_a_sign_after_if_is_still_only_asked_when_conditions_fall_back(shipped_knowledge: KnowledgeBase) -> None:
+    """Reading supposed words as said is for the conditions only: "if I can't pee" stays a question."""
+    text = "should I keep walking if I can't pee later, my back aches"
+    assert ("bladder_trouble" in _flags(shipped_knowledge, text), "bladder_trouble" in _asked(shipped_knowledge, text)) == (
+        False,
+        True,
+    )
+
+
+def test_transplant_medication_is_a_weak_immune_system(shipped_knowledge: KnowledgeBase) -> None:
+    text = "I take transplant meds for my new liver and my back has been sore a week"
+    assert "immune_or_drug_use" in _flags(shipped_knowledge, text)
+
+
+def test_weight_lost_on_a_diet_is_not_a_sign(shipped_knowledge: KnowledgeBase) -> None:
+    """Weight lost on purpose is not the unexplained weight loss doctors ask about."""
+    text = "lost a lot of weight on purpose with slimming world, knees ache on stairs"
+    assert "weight_loss" not in _flags(shipped_knowledge, text)
+
+
+def test_a_boiling_room_is_not_a_boil(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Boiling" shares a stem with "boil" (an infection) but is not one."""
+    lexicon = search_index(shipped_knowledge).lexicon
+    hits = analyse("the office is boiling and my back aches", lexicon).hits
+    assert "recent_infection" not in {hit.key for hit in hits}
+
+
+def test_not_feeling_the_toilet_seat_is_saddle_numbness(shipped_knowledge: KnowledgeBase) -> None:
+    assert "saddle_numbness" in _flags(shipped_knowledge, "since my back went I can't feel the toilet seat properly")

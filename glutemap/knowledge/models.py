@@ -500,6 +500,10 @@ class Language(Record):
     onset_words: tuple[Phrase, ...] = Field(default=(), description="'started', 'began', 'since': see time_points_after")
     pseudo_cues: tuple[Phrase, ...] = Field(default=(), description="look like cues but are not: 'no idea', 'no longer'")
     scope_ends: tuple[Phrase, ...] = Field(default=(), description="words that close a negation's reach")
+    first_time_after: tuple[Phrase, ...] = Field(
+        default=(),
+        description="words after a denied finding that make it new, not absent: 'never had back trouble before'",
+    )
     cannot_without: tuple[Phrase, ...] = Field(
         default=(),
         description="words that turn a later 'without' into a yes: 'can't sit through a film without my buttock"

@@ -92,6 +92,7 @@ class Lexicon:
     scope_words: int = 6
     cannot_without: frozenset[tuple[str, ...]] = frozenset()
     onset_words: frozenset[tuple[str, ...]] = frozenset()
+    first_time_after: frozenset[tuple[str, ...]] = frozenset()
     other_person: frozenset[tuple[str, ...]] = frozenset()
     other_lengths: tuple[int, ...] = ()
     owned_person: frozenset[tuple[str, ...]] = frozenset()
@@ -158,6 +159,7 @@ def _language_words(language: Language | None) -> Iterable[str]:
     texts = [
         *language.negation_before, *language.negation_after, *language.hypothetical_before, *language.pseudo_cues,
         *language.historical_before, *language.historical_after, *language.time_points_after, *language.onset_words,
+        *language.first_time_after,
         *language.scope_ends, *language.cannot_without, *language.traps, *language.number_words,
         *language.other_person, *language.owned_person,
     ]
@@ -195,6 +197,7 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.after_cues = {all_stems(text): HISTORICAL for text in language.historical_after}
     lexicon.after_cues.update({all_stems(text): _TIME_POINT for text in language.time_points_after})
     lexicon.onset_words = frozenset(all_stems(text) for text in language.onset_words)
+    lexicon.first_time_after = frozenset(all_stems(text) for text in language.first_time_after)
     lexicon.after_cues.update({all_stems(text): NEGATED for text in language.negation_after})
     lexicon.cue_lengths = tuple(sorted({len(stems) for stems in (*lexicon.cues, *lexicon.after_cues)}, reverse=True))
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
@@ -406,6 +409,8 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         if kind is not None:
             if kind == NEGATED and words[index].raw == WITHOUT and _cannot_before(words, index, lexicon):
                 return ""  # "can't sit without it throbbing": two noes make a yes
+            if kind == NEGATED and _first_time_after(words, hit.end, lexicon):
+                return ""  # "never had back trouble before": it is new, not absent
             return "" if kind == _PSEUDO else kind
         index -= 1
         steps += 1
@@ -423,6 +428,18 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         index += 1
         steps += 1
     return ""
+
+
+def _first_time_after(words: tuple[Word, ...], end: int, lexicon: Lexicon) -> bool:
+    """Whether "before" or "in my life" follows the finding ending at `end` in its clause."""
+    index, steps = end + 1, 0
+    while index < len(words) and steps < lexicon.scope_words:
+        if words[index].is_break or words[index].stem in lexicon.scope_ends:
+            return False
+        if any(_stems_at(words, index, len(stems)) == stems for stems in lexicon.first_time_after):
+            return True
+        index, steps = index + 1, steps + 1
+    return False
 
 
 def _onset_in_clause(words: tuple[Word, ...], start: int, time_point: int, lexicon: Lexicon) -> bool:

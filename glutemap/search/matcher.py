@@ -9,7 +9,7 @@ the same result.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from glutemap import strings
 from glutemap.knowledge.models import ConceptRule, KnowledgeBase
@@ -440,6 +440,38 @@ def _muscles(
     )
 
 
+def _as_said(analysis: Analysis) -> Analysis:
+    """The analysis with every supposed ("if", "could it be") finding read as said."""
+    hits = tuple(replace(hit, context="") if hit.context == HYPOTHETICAL else hit for hit in analysis.hits)
+    return replace(analysis, hits=hits)
+
+
+def _conditions(
+    knowledge: KnowledgeBase,
+    index: _Index,
+    analysis: Analysis | None,
+    chosen_regions: set[str],
+    chosen_symptoms: set[str],
+) -> tuple[list[ConditionMatch], set[str]]:
+    """The conditions that score at least MIN_SCORE, and the areas the text names beyond the chosen ones."""
+    complaint = analysis is not None and _is_complaint(knowledge, analysis)
+    written_places = _text_places(knowledge, analysis) if analysis and complaint else ()
+    written_regions = {region for place in written_places for region in place} - chosen_regions
+    signs = _concept_hits(knowledge, analysis, True) if analysis and complaint else {}
+    conditions: list[ConditionMatch] = []
+    for condition in knowledge.conditions.values():
+        score, reasons = _score_condition(
+            knowledge, index, condition.id, chosen_regions, written_places, chosen_symptoms, analysis, complaint, signs
+        )
+        if score >= MIN_SCORE:
+            involvement = tuple(
+                MuscleInvolvement(link.muscle, knowledge.muscles[link.muscle].name, link.how, link.evidence)
+                for link in condition.muscle_links
+            )
+            conditions.append(ConditionMatch(condition.id, condition.name, round(score, 1), tuple(reasons), involvement))
+    return conditions, written_regions
+
+
 def match(
     knowledge: KnowledgeBase,
     regions: Iterable[str] = (),
@@ -467,23 +499,14 @@ def match(
         else:
             unknown.append(flag)
     chosen_symptoms = set(symptoms)
-    complaint = analysis is not None and _is_complaint(knowledge, analysis)
-    written_places = _text_places(knowledge, analysis) if analysis and complaint else ()
-    written_regions = {region for place in written_places for region in place} - chosen_regions
-
     urgent, ask = _flags(knowledge, analysis, chosen_flags)
-    signs = _concept_hits(knowledge, analysis, True) if analysis and complaint else {}
-    conditions: list[ConditionMatch] = []
-    for condition in knowledge.conditions.values():
-        score, reasons = _score_condition(
-            knowledge, index, condition.id, chosen_regions, written_places, chosen_symptoms, analysis, complaint, signs
+    conditions, written_regions = _conditions(knowledge, index, analysis, chosen_regions, chosen_symptoms)
+    if not conditions and analysis is not None and any(hit.context == HYPOTHETICAL for hit in analysis.hits):
+        # "Should I stop cycling if the outside of my knee aches?" asks about a trouble the person has: with
+        # nothing else to go on, the conditions read the supposed words as said (the warning signs never do).
+        conditions, written_regions = _conditions(
+            knowledge, index, _as_said(analysis), chosen_regions, chosen_symptoms
         )
-        if score >= MIN_SCORE:
-            involvement = tuple(
-                MuscleInvolvement(link.muscle, knowledge.muscles[link.muscle].name, link.how, link.evidence)
-                for link in condition.muscle_links
-            )
-            conditions.append(ConditionMatch(condition.id, condition.name, round(score, 1), tuple(reasons), involvement))
     # On equal evidence the more common comes first: a less common form of a condition (a tendon tear within
     # side-of-hip pain) after the broader ones, not before them because its name sorts first.
     conditions.sort(
