@@ -582,3 +582,15 @@ def test_a_boiling_room_is_not_a_boil(shipped_knowledge: KnowledgeBase) -> None:
 
 def test_not_feeling_the_toilet_seat_is_saddle_numbness(shipped_knowledge: KnowledgeBase) -> None:
     assert "saddle_numbness" in _flags(shipped_knowledge, "since my back went I can't feel the toilet seat properly")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I'm 71 and my back has been bad for a fortnight, never like this", "age_new_back_pain"),
+        ("low back aches at night whichever way I lie, can't get off to sleep", "night_pain"),
+    ],
+)
+def test_a_bad_back_and_no_side_that_helps_say_what_they_mean(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "My back has been bad" is back pain; "whichever way I lie" is pain no position eases."""
+    assert flag in _flags(shipped_knowledge, text)
