@@ -594,3 +594,57 @@ def test_not_feeling_the_toilet_seat_is_saddle_numbness(shipped_knowledge: Knowl
 def test_a_bad_back_and_no_side_that_helps_say_what_they_mean(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
     """ "My back has been bad" is back pain; "whichever way I lie" is pain no position eases."""
     assert flag in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("akillies tight n sore after parkrun", "achilles_tendinitis"),
+        ("LBP since moving house", "low_back_pain"),
+        ("ITBS flaring on long rides", "it_band_syndrome"),
+    ],
+)
+def test_hurried_spellings_and_clinical_abbreviations_find_the_condition(
+    shipped_knowledge: KnowledgeBase, text: str, condition: str
+) -> None:
+    result = match(shipped_knowledge, text=text)
+    assert condition in [found.id for found in result.conditions][:3]
+
+
+def test_a_cancer_written_as_ca_still_counts(shipped_knowledge: KnowledgeBase) -> None:
+    """Clinical shorthand: "breast ca" is breast cancer."""
+    assert "cancer_history" in _flags(shipped_knowledge, "hx breast ca 2018, new low back pain")
+
+
+def test_popping_to_the_doctor_is_not_a_tendon_going_pop(shipped_knowledge: KnowledgeBase) -> None:
+    assert "achilles_rupture" not in _flags(shipped_knowledge, "popped to the GP about my heel, sore back of the ankle")
+
+
+def test_a_short_walking_distance_is_not_a_leg_that_bears_no_weight(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Can't walk far, legs ache" is a walking distance, not a leg that cannot take weight."""
+    assert "cannot_bear_weight" not in _flags(shipped_knowledge, "cant walk far legs ache, better if I lean on the trolley")
+
+
+def test_another_persons_story_goes_on_past_a_comma_while_they_are_spoken_of(shipped_knowledge: KnowledgeBase) -> None:
+    """ "My 6 year old has a temperature, her knee is puffy" is all the child's: the child sign is raised."""
+    text = "My 6 year old has a temperature, her knee is puffy and she cries if I move it"
+    assert "child_hip_knee_pain" in _flags(shipped_knowledge, text)
+
+
+def test_the_writers_own_trouble_after_a_relatives_still_stands_apart(shipped_knowledge: KnowledgeBase) -> None:
+    """A relative's story ends where the writer speaks of their own: the brother's clot is asked, not raised."""
+    text = "my brother had a clot in his leg, he was in hospital, mine is the heel"
+    assert ("calf_clot" in _flags(shipped_knowledge, text), "calf_clot" in _asked(shipped_knowledge, text)) == (False, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thrown off my horse over a fence yesterday and my back is agony", "crashed into a wall on my snowboard, hip and back hurt"],
+)
+def test_sport_accidents_in_sports_words_are_major_trauma(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    assert "major_trauma" in _flags(shipped_knowledge, text)
+
+
+def test_groin_pain_with_every_stride_in_a_runner_is_a_stress_fracture_sign(shipped_knowledge: KnowledgeBase) -> None:
+    text = "training for a half marathon, deep groin ache that gets worse with each stride"
+    assert "hip_stress_fracture" in _flags(shipped_knowledge, text)

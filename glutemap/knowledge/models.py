@@ -522,6 +522,11 @@ class Language(Record):
     first_person: tuple[Phrase, ...] = Field(
         default=(), description="single words by which the writer speaks of themselves: 'i', 'me', 'mine'"
     )
+    third_person: tuple[Phrase, ...] = Field(
+        default=(),
+        description="single words for the other person ('he', 'her'): another person's story goes on past a comma"
+        " while they are spoken of",
+    )
     scope_words: int = Field(default=6, ge=1, le=20)
     traps: tuple[Phrase, ...] = Field(default=(), description="phrases whose words never count: 'hay fever'")
     respellings: dict[str, str] = Field(

@@ -97,6 +97,7 @@ class Lexicon:
     other_lengths: tuple[int, ...] = ()
     owned_person: frozenset[tuple[str, ...]] = frozenset()
     first_person: frozenset[str] = frozenset()
+    third_person: frozenset[str] = frozenset()
     respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
@@ -209,6 +210,7 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
         sorted({len(stems) for stems in (*lexicon.other_person, *lexicon.owned_person)}, reverse=True)
     )
     lexicon.first_person = frozenset(word for text in language.first_person for word in raw_words(text))
+    lexicon.third_person = frozenset(word for text in language.third_person for word in raw_words(text))
     lexicon.respellings = {written.lower(): meant.lower() for written, meant in language.respellings.items()}
     lexicon.numbers = language.numbers
     return lexicon
@@ -484,12 +486,24 @@ def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
         end, steps = index + length, 0
         while end < len(words) and steps < OTHER_PERSON_WORDS:
             word = words[end]
-            if word.is_break or word.raw in lexicon.first_person:
+            if word.raw in lexicon.first_person or (word.is_break and not _story_goes_on(words, end + 1, lexicon)):
                 break
-            end, steps = end + 1, steps + 1
+            # "he", "her": the same person's story goes on ("my 7 year old has a fever, his hip is red").
+            steps = 0 if word.raw in lexicon.third_person else steps + 1
+            end += 1
         inside.update(range(_owner_start(words, index, lexicon), end))
         index += length
     return inside
+
+
+def _story_goes_on(words: tuple[Word, ...], start: int, lexicon: Lexicon) -> bool:
+    """Whether the thought starting at `start` speaks of "him" or "her" before the writer's "I" or its end."""
+    for word in words[start : start + OTHER_PERSON_WORDS]:
+        if word.is_break or word.raw in lexicon.first_person:
+            return False
+        if word.raw in lexicon.third_person:
+            return True
+    return False
 
 
 def _is_person(words: tuple[Word, ...], index: int, length: int, lexicon: Lexicon) -> bool:
