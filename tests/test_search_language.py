@@ -648,3 +648,21 @@ def test_sport_accidents_in_sports_words_are_major_trauma(shipped_knowledge: Kno
 def test_groin_pain_with_every_stride_in_a_runner_is_a_stress_fracture_sign(shipped_knowledge: KnowledgeBase) -> None:
     text = "training for a half marathon, deep groin ache that gets worse with each stride"
     assert "hip_stress_fracture" in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("it used to be one side, now the pain shoots down the back of both legs", "sciatica_both_legs"),
+        ("burning down the backs of my legs since I lifted the sofa", "sciatica_both_legs"),
+        ("since I fell on the ice the top of my leg won't take my weight", "cannot_bear_weight"),
+    ],
+)
+def test_places_named_loosely_still_reach_the_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "The back of both legs" is both legs, though "back of the leg" is a place of its own."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_the_back_of_one_leg_is_not_both_legs(shipped_knowledge: KnowledgeBase) -> None:
+    text = "shooting pain down the back of my right leg to the ankle"
+    assert "sciatica_both_legs" not in _flags(shipped_knowledge, text)
