@@ -666,3 +666,23 @@ def test_places_named_loosely_still_reach_the_sign(shipped_knowledge: KnowledgeB
 def test_the_back_of_one_leg_is_not_both_legs(shipped_knowledge: KnowledgeBase) -> None:
     text = "shooting pain down the back of my right leg to the ankle"
     assert "sciatica_both_legs" not in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("our lad's limping after rugby, he's 12, says the front of his knee aches", "child_hip_knee_pain"),
+        ("Mr T slipped off his chair this morning, sore hip, he takes alendronic acid", "minor_fall_weak_bones"),
+        ("Nan wet herself twice today and didn't notice, her back has been bad all week", "bladder_trouble"),
+        ("sciatica for a month and my right leg is getting number and weaker", "worsening_leg_nerve_signs"),
+    ],
+)
+def test_what_carers_and_families_write_reaches_the_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "He's 12" is an age; "wet herself" and bone-strengthening tablets are signs however they are said."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_a_back_too_stiff_to_stand_up_straight_takes_weight(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Can't stand up straight" after bending is a locked back, not a leg that cannot take weight."""
+    text = "bent to pick up a sock and my lower back locked, I can't stand up straight"
+    assert "cannot_bear_weight" not in _flags(shipped_knowledge, text)
