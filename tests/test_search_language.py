@@ -686,3 +686,61 @@ def test_a_back_too_stiff_to_stand_up_straight_takes_weight(shipped_knowledge: K
     """ "Can't stand up straight" after bending is a locked back, not a leg that cannot take weight."""
     text = "bent to pick up a sock and my lower back locked, I can't stand up straight"
     assert "cannot_bear_weight" not in _flags(shipped_knowledge, text)
+
+
+def _counts(knowledge: KnowledgeBase, text: str, concept: str) -> list[bool]:
+    return [hit.counts for hit in analyse(text, search_index(knowledge).lexicon).hits if hit.key == concept]
+
+
+def test_a_denial_runs_through_a_list_closed_by_or(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Isn't red, hot or swollen" denies all three."""
+    text = "my hip isn't red, hot or swollen, just sore on the side when I lie on it"
+    denied = (_counts(shipped_knowledge, text, "hot_red"), _counts(shipped_knowledge, text, "swollen"))
+    assert denied == ([False, False], [False])
+
+
+def test_a_denial_does_not_run_past_a_comma_into_a_new_finding(shipped_knowledge: KnowledgeBase) -> None:
+    """ "No fever, hot swollen knee" says the knee is hot: without a closing "or" the list has ended."""
+    assert _counts(shipped_knowledge, "no fever, hot swollen knee since Sunday", "hot_red") == [True]
+
+
+def test_a_past_closed_after_a_comma_is_history(shipped_knowledge: KnowledgeBase) -> None:
+    """ "A fever for a few days, long gone now" is over."""
+    text = "had flu with a fever for a few days, long gone now. my hip aches when I lie on that side"
+    assert "fever_with_pain" not in _flags(shipped_knowledge, text)
+
+
+def test_a_cancer_all_clear_is_still_a_past_cancer(shipped_knowledge: KnowledgeBase) -> None:
+    text = "treated for bowel cancer, all clear since 2020. new pain low in my back"
+    assert "cancer_history" in _flags(shipped_knowledge, text)
+
+
+def test_the_middle_of_the_lower_back_is_the_back(shipped_knowledge: KnowledgeBase) -> None:
+    """A wider phrase that names the back itself does not hide the back inside it."""
+    text = "I'm 61 and for a month I've had pain in the middle of my lower back"
+    assert "age_new_back_pain" in _flags(shipped_knowledge, text)
+
+
+def test_getting_back_into_running_is_not_the_back(shipped_knowledge: KnowledgeBase) -> None:
+    text = "I'm 30 and got back into running, my heel cord is stiff first thing and eases once I'm moving"
+    assert "inflammatory_back_pain" not in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("since my back went I've struggled to wee, I stand there and nothing comes", "bladder_trouble"),
+        ("My daughter is 7 and limping since Tuesday, worst first thing in the morning, I can't see any swelling",
+         "child_hip_knee_pain"),
+        ("I had a discectomy ten days ago. " + "The first week went well and I walked every day as told. " * 8
+         + "Now the scar is red and I have a temperature of 38.4", "spinal_surgery_infection"),
+    ],
+)
+def test_signs_in_long_stories_and_parents_notes(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """An operation told at the start and a fever at the end, a child's limp beside when it is worst."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_legs_like_jelly_after_a_race_are_tired_legs(shipped_knowledge: KnowledgeBase) -> None:
+    text = "after the 10k both legs were like jelly, fine after a shower"
+    assert "weakness_both_legs" not in _flags(shipped_knowledge, text)

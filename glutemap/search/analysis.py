@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from glutemap.knowledge.models import Concept, KnowledgeBase, Language, NumberCue
 from glutemap.search.spelling import Speller
-from glutemap.search.text import BREAK, STOPWORDS, Word, all_stems, raw_words, stem
+from glutemap.search.text import BREAKS, COMMA, STOPWORDS, Word, all_stems, raw_words, stem
 
 MAX_PHRASE_GAP = 1  # other content words allowed between two words of a phrase
 FAHRENHEIT_ABOVE = 50.0  # a body temperature written above this is in degrees Fahrenheit
@@ -66,6 +66,8 @@ class Analysis:
 
 
 WITHOUT = "without"
+CIRCUMSTANCE_KINDS = frozenset({"course", "activity", "person"})  # when, doing what, who: not a trouble
+LIST_WORDS = frozenset({"or", "nor"})  # the words that close a list of findings a denial runs through
 EXACT = "="  # a knowledge phrase written "=legs" matches those words as written, not their stems
 
 
@@ -98,6 +100,7 @@ class Lexicon:
     owned_person: frozenset[tuple[str, ...]] = frozenset()
     first_person: frozenset[str] = frozenset()
     third_person: frozenset[str] = frozenset()
+    circumstance_concepts: frozenset[str] = frozenset()
     respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
@@ -112,7 +115,7 @@ class Lexicon:
 
     def add(self, text: str, kind: str, key: str) -> None:
         exact = text.startswith(EXACT)
-        every_word = [word for word in _join_number_words(raw_words(text), self.number_words) if word != BREAK]
+        every_word = [word for word in _join_number_words(raw_words(text), self.number_words) if word not in BREAKS]
         words = [word for word in every_word if word not in STOPWORDS]
         if len(words) == 1 and len(every_word) > 1:
             # Its small words are what make it: without them "by the day" is any "day", "on my feet" any "feet".
@@ -185,6 +188,9 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     if not concepts_only:
         lexicon.speller = Speller(word for word in vocabulary if word not in STOPWORDS)
     lexicon.number_concepts = tuple(concept for concept in knowledge.concepts.values() if concept.measure is not None)
+    lexicon.circumstance_concepts = frozenset(
+        concept.id for concept in knowledge.concepts.values() if concept.kind in CIRCUMSTANCE_KINDS
+    )
     if language is None:
         return lexicon
     for text in language.traps:
@@ -334,7 +340,7 @@ def _stems_at(words: tuple[Word, ...], start: int, length: int) -> tuple[str, ..
     if start < 0 or start + length > len(words):
         return None
     stems = tuple(word.stem for word in words[start : start + length])
-    return None if BREAK in stems else stems
+    return None if BREAKS.intersection(stems) else stems
 
 
 def _number_hits(words: tuple[Word, ...], lexicon: Lexicon) -> list[Hit]:
@@ -395,16 +401,21 @@ def _cue_starting_at(words: tuple[Word, ...], start: int, lexicon: Lexicon, cons
     return None
 
 
-def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: frozenset[int]) -> str:
+def _context(
+    hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: frozenset[int], covered: frozenset[int] = frozenset()
+) -> str:
     """"negated", "hypothetical", "historical" or "" for one hit, from the cues within its reach.
 
     `consumed` are the words inside knowledge phrases: the "don't" of "I don't feel the pee" belongs to the
-    finding "don't feel", so it denies nothing else.
+    finding "don't feel", so it denies nothing else. `covered` are the words of any finding, for lists.
     """
     index = hit.start - 1
     steps = 0
     while index >= 0 and steps < lexicon.scope_words:
         word = words[index]
+        if word.raw == COMMA and _list_runs_on(words, index, hit, covered):
+            index -= 1
+            continue
         if word.is_break or word.stem in lexicon.scope_ends:
             break
         kind = _cue_ending_at(words, index, lexicon, consumed)
@@ -420,6 +431,11 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
     steps = 0
     while index < len(words) and steps < lexicon.scope_words:
         word = words[index]
+        if word.raw == COMMA:
+            # "a high fever for a few days, long gone now": a cue that opens the next part looks back.
+            # Only a past: "had breast cancer, all clear since" is still a cancer that was.
+            closing = _cue_starting_at(words, index + 1, lexicon, consumed)
+            return HISTORICAL if closing == HISTORICAL else ""
         if word.is_break or word.stem in lexicon.scope_ends:
             break
         kind = _cue_starting_at(words, index, lexicon, consumed)
@@ -430,6 +446,21 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         index += 1
         steps += 1
     return ""
+
+
+def _list_runs_on(words: tuple[Word, ...], comma: int, hit: Hit, covered: frozenset[int]) -> bool:
+    """Whether a denial before `comma` reaches `hit` after it, as in a list: "isn't red, hot or swollen",
+    "no fever, chills or sweats". Only findings and "or" stand between, and an "or" or "nor" closes the list
+    in the same part; "no fever, hot swollen knee" says the knee is hot."""
+    between = range(comma + 1, hit.start)
+    if any(index not in covered and words[index].raw not in LIST_WORDS for index in between):
+        return False
+    after = hit.end + 1
+    closing = any(words[index].raw in LIST_WORDS for index in between)
+    while not closing and after < len(words) and not words[after].is_break:
+        closing = words[after].raw in LIST_WORDS
+        after += 1
+    return closing
 
 
 def _first_time_after(words: tuple[Word, ...], end: int, lexicon: Lexicon) -> bool:
@@ -537,8 +568,10 @@ def _someone_elses(words: tuple[Word, ...], hits: Iterable[Hit], lexicon: Lexico
     inside = _about_someone_else(words, lexicon)
     if not inside:
         return inside
-    numbers = {concept.id for concept in lexicon.number_concepts}
-    own_starts = {hit.start for hit in hits if hit.start not in inside and hit.key not in numbers and hit.counts}
+    # The writer's own trouble is a place or a symptom: "first thing in the morning" or "a warm bath" beside a
+    # child's limp is when and what, not a trouble of the writer's own.
+    not_a_trouble = lexicon.circumstance_concepts | {concept.id for concept in lexicon.number_concepts}
+    own_starts = {hit.start for hit in hits if hit.start not in inside and hit.key not in not_a_trouble and hit.counts}
     speaks_of_self = any(
         at not in inside and word.raw in lexicon.first_person and (word.raw not in POSSESSIVES or at + 1 in own_starts)
         for at, word in enumerate(words)
@@ -555,8 +588,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         _find_phrases(words, positions, lexicon) + _find_whole_phrases(words, lexicon, masked)
         + _number_hits(words, lexicon))}.values())[::-1]
     consumed = frozenset(index for hit in found if hit.end > hit.start for index in range(hit.start, hit.end + 1))
+    covered = frozenset(index for hit in found for index in range(hit.start, hit.end + 1))
     hits = tuple(
-        Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon, consumed)) if lexicon.cues else hit
+        Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon, consumed, covered))
+        if lexicon.cues else hit
         for hit in found
     )
     theirs = _someone_elses(words, hits, lexicon)

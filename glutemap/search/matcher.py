@@ -240,6 +240,8 @@ def _inside_a_wider_place(knowledge: KnowledgeBase, analysis: Analysis) -> set[H
         if hit.kind == "concept" and any(
             other.key != hit.key and other.start <= hit.start and hit.end <= other.end
             and other.end - other.start > hit.end - hit.start
+            # "the middle of my lower back" is still the back: only another place makes "back" a part of it
+            and not (other.kind == "region" and other.key in knowledge.concepts[hit.key].regions)
             for other in places
         )
     }

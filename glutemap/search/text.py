@@ -11,6 +11,8 @@ import snowballstemmer
 
 MAX_TEXT_CHARS = 2000
 BREAK = "."
+COMMA = ","  # a softer break: a list ("not red, hot or swollen") may run on past it
+BREAKS = frozenset({BREAK, COMMA})
 
 # Small words that carry no meaning for matching. Words that change meaning ("no", "not", "cant",
 # "never", "without", "and") are kept: the context step reads them.
@@ -70,12 +72,16 @@ def stem(word: str) -> str:
 
 def raw_words(text: str) -> list[str]:
     """Normalised words, numbers and thought-ending punctuation (as `BREAK`), in order."""
-    words = []
+    words: list[str] = []
     for token in _TOKEN.findall(normalise(text)):
         if token[0].isalnum():
             words.append(token.replace(",", "."))
-        elif not words or words[-1] != BREAK:
-            words.append(BREAK)
+            continue
+        mark = COMMA if token == "," else BREAK
+        if words and words[-1] in BREAKS:
+            words[-1] = BREAK if BREAK in (words[-1], mark) else COMMA
+        else:
+            words.append(mark)
     return words
 
 
@@ -88,19 +94,19 @@ class Word:
 
     @property
     def is_break(self) -> bool:
-        return self.raw == BREAK
+        return self.raw in BREAKS
 
     @property
     def is_content(self) -> bool:
         """Counts for matching: not a break and not a small word."""
-        return self.raw != BREAK and self.raw not in STOPWORDS
+        return self.raw not in BREAKS and self.raw not in STOPWORDS
 
 
 def phrase_stems(text: str) -> tuple[str, ...]:
     """The stems that count for matching in a knowledge phrase."""
-    return tuple(stem(word) for word in raw_words(text) if word != BREAK and word not in STOPWORDS)
+    return tuple(stem(word) for word in raw_words(text) if word not in BREAKS and word not in STOPWORDS)
 
 
 def all_stems(text: str) -> tuple[str, ...]:
     """Every stem of a short cue phrase, small words included ("no history of")."""
-    return tuple(stem(word) for word in raw_words(text) if word != BREAK)
+    return tuple(stem(word) for word in raw_words(text) if word not in BREAKS)
