@@ -744,3 +744,14 @@ def test_signs_in_long_stories_and_parents_notes(shipped_knowledge: KnowledgeBas
 def test_legs_like_jelly_after_a_race_are_tired_legs(shipped_knowledge: KnowledgeBase) -> None:
     text = "after the 10k both legs were like jelly, fine after a shower"
     assert "weakness_both_legs" not in _flags(shipped_knowledge, text)
+
+
+def test_a_number_after_a_full_stop_is_not_read_with_the_sentence_before(shipped_knowledge: KnowledgeBase) -> None:
+    """In "no fever. I'm 41" the 41 is an age, not a temperature of 41."""
+    text = "bladder fine, no fever. I'm 41 and my lower back aches after digging"
+    assert _counts(shipped_knowledge, text, "fever_number") == []
+
+
+def test_the_other_leg_as_well_is_both_legs(shipped_knowledge: KnowledgeBase) -> None:
+    text = "the sciatica was only ever the left, now it's shooting down the right leg as well"
+    assert "sciatica_both_legs" in _flags(shipped_knowledge, text)

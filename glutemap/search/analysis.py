@@ -377,9 +377,13 @@ def _cue_after(words: tuple[Word, ...], index: int, phrases: tuple[str, ...]) ->
 
 
 def _cue_before(words: tuple[Word, ...], index: int, phrases: tuple[str, ...], reach: int) -> str:
+    """The phrase that cues the number at `index` from up to `reach` words before it, never across a break:
+    in "no fever. I'm 41" the 41 is an age, not a temperature."""
     for text in phrases:
         stems = all_stems(text)
         for end in range(index - 1, max(index - 1 - reach, -1), -1):
+            if words[end].is_break:
+                break
             if _stems_at(words, end - len(stems) + 1, len(stems)) == stems:
                 return text
     return ""
