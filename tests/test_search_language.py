@@ -755,3 +755,38 @@ def test_a_number_after_a_full_stop_is_not_read_with_the_sentence_before(shipped
 def test_the_other_leg_as_well_is_both_legs(shipped_knowledge: KnowledgeBase) -> None:
     text = "the sciatica was only ever the left, now it's shooting down the right leg as well"
     assert "sciatica_both_legs" in _flags(shipped_knowledge, text)
+
+
+def test_never_had_it_until_is_new(shipped_knowledge: KnowledgeBase) -> None:
+    assert "age_new_back_pain" in _flags(shipped_knowledge, "I'm 70 and never had back trouble until a month ago")
+
+
+def test_without_it_denies_the_it_not_what_follows(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Without it my legs ache" (the trolley) says the legs ache."""
+    text = "with the trolley I'm fine, without it my legs ache after five minutes"
+    assert _counts(shipped_knowledge, text, "pain") == [True]
+
+
+def test_stiffness_after_a_strain_is_not_inflammatory_back_pain(shipped_knowledge: KnowledgeBase) -> None:
+    """Eases with movement, yes, but it began with a strain: inflammatory back pain creeps on without one."""
+    text = "I'm 29, tweaked my back lifting a suitcase, stiff getting out of bed and loosens as I move"
+    assert "inflammatory_back_pain" not in _flags(shipped_knowledge, text)
+
+
+def test_both_legs_aching_on_a_walk_and_eased_by_sitting_is_asked_about(shipped_knowledge: KnowledgeBase) -> None:
+    """The narrowed canal's pattern (aching down both legs on a short walk, eased sitting) is a question, not an
+    emergency."""
+    text = "at 78 a short walk brings on aching down both legs, sitting down helps straight away"
+    result = (_flags(shipped_knowledge, text), _asked(shipped_knowledge, text))
+    assert ("sciatica_both_legs" in result[0], "sciatica_both_legs" in result[1]) == (False, True)
+
+
+def test_standing_on_one_leg_to_dress_is_a_balance_not_a_leg_that_takes_no_weight(shipped_knowledge: KnowledgeBase) -> None:
+    text = "side of my hip aches and now I can't stand on my right leg to put my trousers on"
+    assert "cannot_bear_weight" not in _flags(shipped_knowledge, text)
+
+
+def test_worse_sitting_said_far_from_a_nerve_word_is_not_a_worsening_nerve_sign(shipped_knowledge: KnowledgeBase) -> None:
+    text = ("Coughing sends an electric pain from my back down my leg to my foot. "
+            "I can't sit in the car for long without it getting worse.")
+    assert "worsening_leg_nerve_signs" not in _flags(shipped_knowledge, text)
