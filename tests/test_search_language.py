@@ -790,3 +790,17 @@ def test_worse_sitting_said_far_from_a_nerve_word_is_not_a_worsening_nerve_sign(
     text = ("Coughing sends an electric pain from my back down my leg to my foot. "
             "I can't sit in the car for long without it getting worse.")
     assert "worsening_leg_nerve_signs" not in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my niece has Bieber fever, I queued four hours for tickets and my low back aches",
+        "there was a bad accident on the ring road so I sat in traffic and my back stiffened up",
+        "he's a right clot for booking the wrong flight, and my heel hurts first thing",
+        "the dog's bladder is tiny so I'm up at night letting him out, and my hip aches on that side",
+    ],
+)
+def test_a_signs_words_in_another_meaning_raise_nothing(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """A pop star's fans, someone else's accident, a "clot" of a partner and a pet's bladder are not signs."""
+    assert _flags(shipped_knowledge, text) == []
