@@ -188,8 +188,10 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     if not concepts_only:
         lexicon.speller = Speller(word for word in vocabulary if word not in STOPWORDS)
     lexicon.number_concepts = tuple(concept for concept in knowledge.concepts.values() if concept.measure is not None)
+    # When, doing what, who and a number: built once here, read by every search that tells two people apart.
     lexicon.circumstance_concepts = frozenset(
-        concept.id for concept in knowledge.concepts.values() if concept.kind in CIRCUMSTANCE_KINDS
+        concept.id for concept in knowledge.concepts.values()
+        if concept.kind in CIRCUMSTANCE_KINDS or concept.measure is not None
     )
     if language is None:
         return lexicon
@@ -424,9 +426,11 @@ def _context(
             break
         kind = _cue_ending_at(words, index, lexicon, consumed)
         if kind is not None:
-            if kind == NEGATED and words[index].raw == WITHOUT and _cannot_before(words, index, lexicon):
+            if kind == NEGATED and words[index].raw == WITHOUT and _in_clause(
+                words, index - 1, -1, lexicon.cannot_without, lexicon
+            ):
                 return ""  # "can't sit without it throbbing": two noes make a yes
-            if kind == NEGATED and _first_time_after(words, hit.end, lexicon):
+            if kind == NEGATED and _in_clause(words, hit.end + 1, 1, lexicon.first_time_after, lexicon):
                 return ""  # "never had back trouble before": it is new, not absent
             return "" if kind == _PSEUDO else kind
         index -= 1
@@ -467,15 +471,20 @@ def _list_runs_on(words: tuple[Word, ...], comma: int, hit: Hit, covered: frozen
     return closing
 
 
-def _first_time_after(words: tuple[Word, ...], end: int, lexicon: Lexicon) -> bool:
-    """Whether "before" or "in my life" follows the finding ending at `end` in its clause."""
-    index, steps = end + 1, 0
-    while index < len(words) and steps < lexicon.scope_words:
+def _in_clause(
+    words: tuple[Word, ...], start: int, step: int, phrases: frozenset[tuple[str, ...]], lexicon: Lexicon
+) -> bool:
+    """Whether one of `phrases` stands within the scope from `start` on (`step` 1) or back (`step` -1), before
+    the clause ends: "before" after "never had back trouble", "can't" before "without"."""
+    index, steps = start, 0
+    while 0 <= index < len(words) and steps < lexicon.scope_words:
         if words[index].is_break or words[index].stem in lexicon.scope_ends:
             return False
-        if any(_stems_at(words, index, len(stems)) == stems for stems in lexicon.first_time_after):
+        if any(
+            _stems_at(words, index if step > 0 else index - len(stems) + 1, len(stems)) == stems for stems in phrases
+        ):
             return True
-        index, steps = index + 1, steps + 1
+        index, steps = index + step, steps + 1
     return False
 
 
@@ -493,18 +502,6 @@ def _onset_in_clause(words: tuple[Word, ...], start: int, time_point: int, lexic
         for index in range(first, time_point)
         for stems in lexicon.onset_words
     )
-
-
-def _cannot_before(words: tuple[Word, ...], without: int, lexicon: Lexicon) -> bool:
-    """Whether a "can't", "never" or the like stands earlier in the clause of the "without" at `without`."""
-    index, steps = without - 1, 0
-    while index >= 0 and steps < lexicon.scope_words:
-        if words[index].is_break or words[index].stem in lexicon.scope_ends:
-            return False
-        if any(_stems_at(words, index - len(stems) + 1, len(stems)) == stems for stems in lexicon.cannot_without):
-            return True
-        index, steps = index - 1, steps + 1
-    return False
 
 
 def _about_someone_else(words: tuple[Word, ...], lexicon: Lexicon) -> set[int]:
@@ -574,8 +571,9 @@ def _someone_elses(words: tuple[Word, ...], hits: Iterable[Hit], lexicon: Lexico
         return inside
     # The writer's own trouble is a place or a symptom: "first thing in the morning" or "a warm bath" beside a
     # child's limp is when and what, not a trouble of the writer's own.
-    not_a_trouble = lexicon.circumstance_concepts | {concept.id for concept in lexicon.number_concepts}
-    own_starts = {hit.start for hit in hits if hit.start not in inside and hit.key not in not_a_trouble and hit.counts}
+    own_starts = {
+        hit.start for hit in hits if hit.start not in inside and hit.key not in lexicon.circumstance_concepts and hit.counts
+    }
     speaks_of_self = any(
         at not in inside and word.raw in lexicon.first_person and (word.raw not in POSSESSIVES or at + 1 in own_starts)
         for at, word in enumerate(words)

@@ -71,7 +71,8 @@ def stem(word: str) -> str:
 
 
 def raw_words(text: str) -> list[str]:
-    """Normalised words, numbers and thought-ending punctuation (as `BREAK`), in order."""
+    """Normalised words, numbers and thought-ending punctuation (as `BREAK`, or `COMMA` for a comma alone), in
+    order."""
     words: list[str] = []
     for token in _TOKEN.findall(normalise(text)):
         if token[0].isalnum():
