@@ -254,6 +254,13 @@ def open_app(page: Page, path: str = "") -> Page:
 # and the areas as plain choices. Tests that tick or choose from them unfold them first, as a visitor would.
 EXPLORE_WARNING_SIGNS = ".st-key-explore_safety_signs"
 EXPLORE_AREA_LIST = ".st-key-explore_area_list"
+# What a visitor taps on Explore, and where its answer shows.
+SUGGESTION_BUTTONS = ".st-key-explore_example [data-testid=stButtonGroup] button"
+AREA_LIST_BUTTONS = "[class*=st-key-explore_list] [data-testid=stButtonGroup] button"
+WARNING_SIGN_BUTTONS = ".st-key-red_flags_list [data-testid=stButtonGroup] button"
+EXPLORE_RESULTS = ".st-key-explore_results"
+URGENT_PANEL = ".st-key-urgent_panel"
+ANSWER_IN_VIEW_MS = 5_000  # the rerun itself plus the scroll, on a busy two-core test machine
 UNFOLD_TRIES = 3
 UNFOLD_WAIT_MS = 5_000
 

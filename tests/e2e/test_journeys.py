@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 
 from glutemap import strings
 from glutemap.knowledge.models import KnowledgeBase
-from testing.harness import EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
+from testing.harness import EXPLORE_WARNING_SIGNS, URGENT_PANEL, StreamlitServer, open_app, unfold, wait_for_app
 
 from .conftest import NewPage
 
@@ -124,7 +124,6 @@ def test_plan_built_from_explore_results_shows_its_qr_code(page: Page, knowledge
     page.get_by_role("img", name=strings.PLAN_QR_CAPTION).wait_for()
 
 
-URGENT_PANEL = ".st-key-urgent_panel"
 TICKED_SIGN = "button[aria-pressed=true]"
 
 

@@ -9,16 +9,26 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from glutemap import strings
-from testing.harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
+from testing.harness import (
+    ANSWER_IN_VIEW_MS,
+    AREA_LIST_BUTTONS,
+    EXPLORE_AREA_LIST,
+    EXPLORE_RESULTS,
+    EXPLORE_WARNING_SIGNS,
+    SUGGESTION_BUTTONS,
+    URGENT_PANEL,
+    WARNING_SIGN_BUTTONS,
+    StreamlitServer,
+    open_app,
+    unfold,
+    wait_for_app,
+)
 
 from .conftest import NewPage
 
 pytestmark = pytest.mark.browser
 
 KIOSK_VIEWPORT = {"width": 1080, "height": 1920}
-IN_VIEW_MS = 5_000  # the rerun itself plus the scroll, on a busy two-core test machine
-RESULTS = ".st-key-explore_results"
-URGENT = ".st-key-urgent_panel"
 
 
 @pytest.fixture(scope="module")
@@ -44,24 +54,24 @@ def kiosk_explore(new_page: NewPage, kiosk_server: StreamlitServer) -> Page:
 
 def test_a_tapped_description_brings_the_answer_into_view_on_the_kiosk(kiosk_explore: Page) -> None:
     """A visitor at the kiosk need not type: one tap on a suggested description and its answer is on screen."""
-    kiosk_explore.locator(".st-key-explore_example [data-testid=stButtonGroup] button").first.click()
-    expect(kiosk_explore.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    kiosk_explore.locator(SUGGESTION_BUTTONS).first.click()
+    expect(kiosk_explore.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 def test_a_chosen_area_brings_the_answer_into_view_on_the_kiosk(kiosk_explore: Page) -> None:
     unfold(kiosk_explore, EXPLORE_AREA_LIST)
-    kiosk_explore.locator("[class*=st-key-explore_list] [data-testid=stButtonGroup] button").first.click()
-    expect(kiosk_explore.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    kiosk_explore.locator(AREA_LIST_BUTTONS).first.click()
+    expect(kiosk_explore.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 def test_a_typed_description_brings_the_answer_into_view_on_the_kiosk(kiosk_explore: Page) -> None:
     box = kiosk_explore.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill("sore under my heel when I get out of bed")
     box.press("Enter")
-    expect(kiosk_explore.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(kiosk_explore.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 def test_a_ticked_warning_sign_brings_seek_care_now_into_view_on_the_kiosk(kiosk_explore: Page) -> None:
     unfold(kiosk_explore, EXPLORE_WARNING_SIGNS)
-    kiosk_explore.locator(".st-key-red_flags_list [data-testid=stButtonGroup] button").first.click()
-    expect(kiosk_explore.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    kiosk_explore.locator(WARNING_SIGN_BUTTONS).first.click()
+    expect(kiosk_explore.locator(URGENT_PANEL)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)

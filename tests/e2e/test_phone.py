@@ -7,7 +7,20 @@ from playwright.sync_api import Page, expect
 
 from glutemap import strings
 from glutemap.ui.app_shell import screens
-from testing.harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, open_app, unfold, wait_for_app
+from testing.harness import (
+    ANSWER_IN_VIEW_MS,
+    AREA_LIST_BUTTONS,
+    EXPLORE_AREA_LIST,
+    EXPLORE_RESULTS,
+    EXPLORE_WARNING_SIGNS,
+    SUGGESTION_BUTTONS,
+    URGENT_PANEL,
+    WARNING_SIGN_BUTTONS,
+    StreamlitServer,
+    open_app,
+    unfold,
+    wait_for_app,
+)
 
 from .conftest import NewPage
 
@@ -15,9 +28,6 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 360, "height": 780}
-IN_VIEW_MS = 5_000  # the rerun itself plus the scroll, on a busy two-core test machine
-RESULTS = ".st-key-explore_results"
-URGENT = ".st-key-urgent_panel"
 
 # Elements whose text overflows their box and is hidden or ended with an ellipsis.
 CUT_OFF_PROBE = """(root) => {
@@ -46,7 +56,7 @@ def test_enter_in_the_text_box_brings_the_answer_into_view(phone: Page) -> None:
     box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill("pain on the outside of my hip when I lie on it")
     box.press("Enter")
-    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(phone.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
     expect(phone.get_by_text(strings.EXPLORE_WHY).first).to_be_visible()
 
 
@@ -54,20 +64,20 @@ def test_the_show_button_applies_the_text_too(phone: Page) -> None:
     """A visitor without an Enter key can press the button instead."""
     phone.get_by_label(strings.EXPLORE_TEXT_LABEL).fill("heel pain first thing in the morning")
     phone.get_by_role("button", name=strings.EXPLORE_APPLY).click()
-    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(phone.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 def test_a_ticked_warning_sign_brings_seek_care_now_into_view(phone: Page) -> None:
     """Ticking a warning sign near the top of the page shows the urgent panel at once, not thousands of pixels away."""
     unfold(phone, EXPLORE_WARNING_SIGNS)
-    phone.locator(".st-key-red_flags_list [data-testid=stButtonGroup] button").first.click()
-    expect(phone.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    phone.locator(WARNING_SIGN_BUTTONS).first.click()
+    expect(phone.locator(URGENT_PANEL)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 def test_a_tapped_description_brings_the_answer_into_view(phone: Page) -> None:
     """Without typing at all: a suggested description is one tap, and its answer comes on screen."""
-    phone.locator(".st-key-explore_example [data-testid=stButtonGroup] button").first.click()
-    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    phone.locator(SUGGESTION_BUTTONS).first.click()
+    expect(phone.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
     expect(phone.get_by_text(strings.EXPLORE_WHY).first).to_be_visible()
 
 
@@ -76,14 +86,14 @@ def test_a_warning_sign_in_words_brings_seek_care_now_into_view(phone: Page) -> 
     box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill("my back hurts and I can't feel anything between my legs")
     box.press("Enter")
-    expect(phone.locator(URGENT)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(phone.locator(URGENT_PANEL)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 def test_a_chosen_area_brings_the_answer_into_view(phone: Page) -> None:
     """Choosing an area from the list shows the results on screen."""
     unfold(phone, EXPLORE_AREA_LIST)
-    phone.locator("[class*=st-key-explore_list] [data-testid=stButtonGroup] button").first.click()
-    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    phone.locator(AREA_LIST_BUTTONS).first.click()
+    expect(phone.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 # Opens the folded section and, on every frame for longer than Streamlit's half-second unfolding animation,
@@ -118,7 +128,7 @@ def test_other_reruns_do_not_move_the_page(phone: Page) -> None:
     box = phone.get_by_label(strings.EXPLORE_TEXT_LABEL)
     box.fill("outer knee pain when running")
     box.press("Enter")
-    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(phone.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
     phone.evaluate("window.scrollTo(0, 0)")
     phone.get_by_role("button", name=strings.EXPLORE_APPLY).click()
     wait_for_app(phone)
@@ -161,7 +171,7 @@ def test_an_area_tapped_on_the_drawing_brings_the_answer_into_view(phone: Page) 
     """On the phone's drawing, a tapped area shows the results on screen."""
     _show_the_drawing(phone)
     phone.locator("svg.gm-view:visible [data-region]").first.click()
-    expect(phone.locator(RESULTS)).to_be_in_viewport(timeout=IN_VIEW_MS)
+    expect(phone.locator(EXPLORE_RESULTS)).to_be_in_viewport(timeout=ANSWER_IN_VIEW_MS)
 
 
 def test_a_wide_screen_shows_the_words_and_the_map_side_by_side(new_page: NewPage, app_server: StreamlitServer) -> None:

@@ -19,7 +19,16 @@ from playwright.sync_api import Browser, Page, expect
 from glutemap import english, language
 from glutemap.knowledge.citation import brief_citation, citation_line, citation_text, short_citation
 from glutemap.knowledge.models import KnowledgeBase
-from testing.harness import EXPLORE_AREA_LIST, EXPLORE_WARNING_SIGNS, StreamlitServer, new_context, open_app, unfold, wait_for_app
+from testing.harness import (
+    EXPLORE_AREA_LIST,
+    EXPLORE_WARNING_SIGNS,
+    URGENT_PANEL,
+    StreamlitServer,
+    new_context,
+    open_app,
+    unfold,
+    wait_for_app,
+)
 
 # Every screen, expander and results section in the pseudo-locale takes a minute and a half: it runs with the
 # other minutes-long browser runs in `make test-long` (which .ci/run calls), keeping `make test` near 10 minutes.
@@ -126,7 +135,7 @@ def test_explore_results_hold_no_plain_english_word(pseudo_page: Page, knowledge
     pseudo_page.locator("[class*=st-key-explore_list_] button").first.click()
     unfold(pseudo_page, EXPLORE_WARNING_SIGNS)
     pseudo_page.locator(".st-key-red_flags_list button").first.click()
-    expect(pseudo_page.locator(".st-key-urgent_panel")).to_be_visible()
+    expect(pseudo_page.locator(URGENT_PANEL)).to_be_visible()
     box = pseudo_page.locator(".st-key-symptom_text input")
     box.fill("pain on the outside of my hip when I lie on it")
     box.press("Enter")
