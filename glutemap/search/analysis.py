@@ -407,9 +407,7 @@ def _cue_starting_at(words: tuple[Word, ...], start: int, lexicon: Lexicon, cons
     return None
 
 
-def _context(
-    hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: frozenset[int], covered: frozenset[int] = frozenset()
-) -> str:
+def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: frozenset[int], covered: frozenset[int]) -> str:
     """"negated", "hypothetical", "historical" or "" for one hit, from the cues within its reach.
 
     `consumed` are the words inside knowledge phrases: the "don't" of "I don't feel the pee" belongs to the
