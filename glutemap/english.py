@@ -337,6 +337,7 @@ SOURCE_KIND_LABELS = {
     "guideline": "Clinical guideline",
     "review": "Review of studies",
     "primary": "Original study",
+    "registry": "Trial registration",
     "reference": "Reference work",
     "secondary": "Secondary summary (reports another source)",
     "code_list": "Medical code list",

@@ -126,6 +126,22 @@ def test_guideline_needs_its_body_and_year_only() -> None:
     assert guideline.journal is None
 
 
+def test_a_trial_registration_is_cited_by_registry_and_year_without_authors() -> None:
+    """A registry record names its registry (as journal) and year of registration; it has no authors to give."""
+    registration = _source(kind="registry", authors=None, title="The LEAP trial. ACTRN12612001126808", year=2012,
+                           journal="Australian New Zealand Clinical Trials Registry", volume=None, pages=None,
+                           doi=None, pmid=None, url="https://anzctr.org.au/Trial/Registration/TrialReview.aspx?id=1")
+    assert citation_text(registration) == (
+        "The LEAP trial. ACTRN12612001126808. Australian New Zealand Clinical Trials Registry. 2012."
+    )
+
+
+def test_a_trial_registration_needs_its_year() -> None:
+    """Without the year of registration a registry record is refused, as a study without its year is."""
+    with pytest.raises(ValidationError, match="a registry source needs year, journal"):
+        _source(kind="registry", authors=None, year=None)
+
+
 def test_an_unconfirmed_part_may_be_left_out_when_named() -> None:
     """A needed part that could not be confirmed is left out and named in unconfirmed."""
     assert _source(year=None, unconfirmed=("year",)).year is None
@@ -202,11 +218,23 @@ def test_shipped_journal_and_guideline_sources_are_fully_cited(shipped_knowledge
     """Every shipped study, review and guideline gives authors, year and journal or names what is unconfirmed."""
     needs = {"primary": ("authors", "year", "journal"), "review": ("authors", "year", "journal")}
     needs["guideline"] = ("authors", "year")
+    needs["registry"] = ("year", "journal")
     gaps = {
         source.id: name
         for source in shipped_knowledge.sources.values()
         for name in needs.get(source.kind, ())
         if getattr(source, name) is None and name not in source.unconfirmed
+    }
+    assert gaps == {}
+
+
+def test_no_shipped_study_or_review_leaves_a_citation_part_unconfirmed(shipped_knowledge: KnowledgeBase) -> None:
+    """Journal publications are cited in full: a study or review whose authors, year or journal could not be
+    confirmed is replaced by one that can be, never shipped with a gap (undated web pages may say so)."""
+    gaps = {
+        source.id: source.unconfirmed
+        for source in shipped_knowledge.sources.values()
+        if source.kind in ("primary", "review", "registry") and source.unconfirmed
     }
     assert gaps == {}
 

@@ -91,7 +91,7 @@ Category = Literal["activation", "flexibility", "isometric", "dynamic"]
 RedFlagGroup = Literal[
     "cauda_equina", "cancer", "infection", "fracture", "neurological", "hip", "vascular", "inflammatory", "child", "tendon"
 ]
-SourceKind = Literal["seed", "primary", "review", "guideline", "reference", "secondary", "code_list"]
+SourceKind = Literal["seed", "primary", "review", "guideline", "registry", "reference", "secondary", "code_list"]
 MuscleRole = Literal["primary", "secondary"]
 # How much pain an exercise may cause for a condition: tendon problems follow a pain-monitoring rule
 # (some pain is acceptable if it settles within a day); everything else stops at pain.
@@ -113,6 +113,9 @@ CITATION_NEEDS: dict[str, tuple[str, ...]] = {
     "primary": ("authors", "year", "journal"),
     "review": ("authors", "year", "journal"),
     "guideline": ("authors", "year"),
+    # A trial's registration is cited by its registry, number and date of registration, as the ICMJE asks, not
+    # by authors.
+    "registry": ("year", "journal"),
 }
 
 
