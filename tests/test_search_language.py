@@ -804,3 +804,36 @@ def test_worse_sitting_said_far_from_a_nerve_word_is_not_a_worsening_nerve_sign(
 def test_a_signs_words_in_another_meaning_raise_nothing(shipped_knowledge: KnowledgeBase, text: str) -> None:
     """A pop star's fans, someone else's accident, a "clot" of a partner and a pet's bladder are not signs."""
     assert _flags(shipped_knowledge, text) == []
+
+
+# --- "numb there": the place just named, said again -------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ache in my backside has settled, but it has gone numb round there.",
+        "My buttock doesn't hurt any more, I just can't feel anything in that area.",
+        "No pain between my legs, but numbness in the same spot.",
+    ],
+)
+def test_a_finding_there_is_in_the_place_just_named(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """ "Numb there" is numb in the place just spoken of, even when that place sat in a clause about a pain that
+    is gone or denied: the warning sign is raised, not lost with the pain."""
+    assert "saddle_numbness" in _flags(shipped_knowledge, text)
+
+
+def test_a_denied_finding_there_stays_denied(shipped_knowledge: KnowledgeBase) -> None:
+    """ "No numbness there" says the place is not numb."""
+    assert _flags(shipped_knowledge, "My bum aches but there is no numbness there.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["My bum is sore and there is numbness in my toes.", "My bum is sore, there was numbness in my toes."]
+)
+def test_there_opening_a_new_statement_names_no_place(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """ "There is numbness in my toes" is about the toes: the sore bum before it is not made numb."""
+    assert "saddle_numbness" not in _flags(shipped_knowledge, text)
+
+
+def test_there_names_the_latest_place_before_the_finding(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Sore bum after the ride, and my feet went numb there": the feet are numb, not the bum."""
+    assert "saddle_numbness" not in _flags(shipped_knowledge, "Sore bum after the bike ride, and my feet went numb there too.")

@@ -507,6 +507,11 @@ class Language(Record):
         default=(),
         description="words after a denied finding that make it new, not absent: 'never had back trouble before'",
     )
+    same_place: tuple[Phrase, ...] = Field(
+        default=(),
+        description="words that point back to the place just named, right after a finding: 'the pain in my bum has"
+        " gone but it's numb there' is numb in the bum",
+    )
     cannot_without: tuple[Phrase, ...] = Field(
         default=(),
         description="words that turn a later 'without' into a yes: 'can't sit through a film without my buttock"

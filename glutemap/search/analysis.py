@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from glutemap.knowledge.models import Concept, KnowledgeBase, Language, NumberCue
 from glutemap.search.spelling import Speller
@@ -67,6 +67,12 @@ class Analysis:
 
 WITHOUT = "without"
 CIRCUMSTANCE_KINDS = frozenset({"course", "activity", "person"})  # when, doing what, who: not a trouble
+PLACE_KINDS = frozenset({"body_part"})
+FINDING_KINDS = frozenset({"symptom", "function"})  # what a place can be "numb there", "weak there"
+SAME_PLACE_GAP = 2  # words between a finding and "there": "numb round there", "tingling in that area"
+SAME_PLACE_REACH = 20  # how far back "there" looks for the place it names
+# "There is", "there was": the word opens a sentence about what exists, and points back at no place.
+EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "have", "had", "be"})
 LIST_WORDS = frozenset({"or", "nor"})  # the words that close a list of findings a denial runs through
 EXACT = "="  # a knowledge phrase written "=legs" matches those words as written, not their stems
 
@@ -101,6 +107,10 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     third_person: frozenset[str] = frozenset()
     circumstance_concepts: frozenset[str] = frozenset()
+    place_concepts: frozenset[str] = frozenset()
+    finding_concepts: frozenset[str] = frozenset()
+    same_place: frozenset[tuple[str, ...]] = frozenset()
+    same_place_lengths: tuple[int, ...] = ()
     respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
@@ -193,6 +203,8 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
         concept.id for concept in knowledge.concepts.values()
         if concept.kind in CIRCUMSTANCE_KINDS or concept.measure is not None
     )
+    lexicon.place_concepts = frozenset(c.id for c in knowledge.concepts.values() if c.kind in PLACE_KINDS)
+    lexicon.finding_concepts = frozenset(c.id for c in knowledge.concepts.values() if c.kind in FINDING_KINDS)
     if language is None:
         return lexicon
     for text in language.traps:
@@ -212,6 +224,8 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
     lexicon.scope_words = language.scope_words
     lexicon.cannot_without = frozenset(all_stems(text) for text in language.cannot_without)
+    lexicon.same_place = frozenset(all_stems(text) for text in language.same_place)
+    lexicon.same_place_lengths = tuple(sorted({len(stems) for stems in lexicon.same_place}, reverse=True))
     lexicon.other_person = frozenset(all_stems(text) for text in language.other_person)
     lexicon.owned_person = frozenset(all_stems(text) for text in language.owned_person)
     lexicon.other_lengths = tuple(
@@ -454,6 +468,47 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
     return ""
 
 
+def _places_said_again(
+    words: tuple[Word, ...], hits: tuple[Hit, ...], lexicon: Lexicon, consumed: frozenset[int], covered: frozenset[int]
+) -> tuple[Hit, ...]:
+    """The place just named, found again where "there" (or "in that area") stands right after a finding.
+
+    "The pain in my bum has gone but it's numb there": the bum sat in a clause that is over, the numbness does
+    not, and a warning sign needs both together. The place found again takes the context of where "there" stands.
+    """
+    places = [hit for hit in hits if hit.kind == "region" or hit.key in lexicon.place_concepts]
+    findings = [hit for hit in hits if hit.kind == "concept" and hit.key in lexicon.finding_concepts]
+    found: list[Hit] = []
+    for start in range(len(words)):
+        length = next(
+            (size for size in lexicon.same_place_lengths if _stems_at(words, start, size) in lexicon.same_place), 0
+        )
+        end = start + length - 1
+        if not length or covered.intersection(range(start, end + 1)):
+            continue  # "down there" is a place of its own
+        finding = next(
+            (
+                hit for hit in findings
+                if 0 <= start - hit.end - 1 <= SAME_PLACE_GAP
+                and not any(word.is_break or word.stem in lexicon.scope_ends for word in words[hit.end + 1 : start])
+            ),
+            None,
+        )
+        if finding is None or (end + 1 < len(words) and words[end + 1].raw in EXISTENTIAL_VERBS):
+            continue  # "sore, and there is numbness in my toes": that "there" points at nothing
+        earlier = [hit for hit in places if hit.end < finding.start and finding.start - hit.end <= SAME_PLACE_REACH]
+        if not earlier:
+            continue
+        last = max(earlier, key=lambda hit: (hit.end, hit.end - hit.start))  # the latest, and the widest there
+        shown = " ".join(word.raw for word in words[start : end + 1])
+        for place in earlier:
+            if (place.start, place.end) == (last.start, last.end):  # "bum" may be a region and a body part
+                # It stands at its first word, as close to its finding as "numb there" is
+                again = Hit(place.kind, place.key, start, start, shown)
+                found.append(replace(again, context=_context(again, words, lexicon, consumed, covered)))
+    return tuple(found)
+
+
 def _list_runs_on(words: tuple[Word, ...], comma: int, hit: Hit, covered: frozenset[int]) -> bool:
     """Whether a denial before `comma` reaches `hit` after it, as in a list: "isn't red, hot or swollen",
     "no fever, chills or sweats". Only findings and "or" stand between, and an "or" or "nor" closes the list
@@ -594,6 +649,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         if lexicon.cues else hit
         for hit in found
     )
+    hits += _places_said_again(words, hits, lexicon, consumed, covered)
     theirs = _someone_elses(words, hits, lexicon)
     if theirs:
         # A red flag's own words still count wherever they stand ("numb bum" is never missed); what is
