@@ -142,6 +142,12 @@ def test_a_trial_registration_needs_its_year() -> None:
         _source(kind="registry", authors=None, year=None)
 
 
+def test_a_source_that_says_nowhere_where_it_was_published_is_refused() -> None:
+    """A copy whose publication was never identified (no journal, publisher or site, no address) is refused."""
+    with pytest.raises(ValidationError, match="a source must say where it was published"):
+        _source(kind="secondary", authors=None, journal=None, doi=None, pmid=None, url=None)
+
+
 def test_an_unconfirmed_part_may_be_left_out_when_named() -> None:
     """A needed part that could not be confirmed is left out and named in unconfirmed."""
     assert _source(year=None, unconfirmed=("year",)).year is None

@@ -156,6 +156,14 @@ class Source(Record):
                 f"a {self.kind} source needs {', '.join(needs)} (missing: {', '.join(missing)}); "
                 "if a part cannot be confirmed, leave it out and name it in unconfirmed"
             )
+        publisher = self.authors if self.kind == "guideline" else self.journal  # a guideline's body publishes it
+        if self.kind != "seed" and not any((publisher, self.journal, self.url, self.doi, self.pmid)):
+            # A copy whose publication nobody identified ("a teaching document, author and publisher unknown")
+            # is not a source a clinician can check.
+            raise ValueError(
+                "a source must say where it was published: a journal, publisher, body or site (journal), "
+                "or an official url, DOI or PubMed id"
+            )
         stale = [name for name in self.unconfirmed if getattr(self, name) is not None]
         if stale:
             raise ValueError(f"unconfirmed names parts that are given: {', '.join(stale)}")
