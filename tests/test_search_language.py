@@ -837,3 +837,39 @@ def test_there_opening_a_new_statement_names_no_place(shipped_knowledge: Knowled
 def test_there_names_the_latest_place_before_the_finding(shipped_knowledge: KnowledgeBase) -> None:
     """ "Sore bum after the ride, and my feet went numb there": the feet are numb, not the bum."""
     assert "saddle_numbness" not in _flags(shipped_knowledge, "Sore bum after the bike ride, and my feet went numb there too.")
+
+
+# --- "can't stand": a leg that will not hold, or "can't bear" --------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grandad tripped on the rug last night, his hip is agony and he can't stand.",
+        "Slipped on the ice, hip really bad, couldn't stand.",
+    ],
+)
+def test_cannot_stand_after_a_fall_is_an_emergency(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """ "Can't stand" said on its own after a fall is a leg that will not hold weight: seek care now."""
+    assert "cannot_bear_weight" in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't stand the ache in my hip any more.",
+        "Can't stand still for long because my lower back aches.",
+        "I can't stand my new office chair, my back is sore.",
+        "Since I slipped last year I can't stand for long without my back aching.",
+    ],
+)
+def test_cannot_stand_meaning_cannot_bear_or_not_for_long_is_no_warning(
+    shipped_knowledge: KnowledgeBase, text: str
+) -> None:
+    """ "Can't stand the ache", "can't stand still", "can't stand for long" keep the leg's weight: no warning sign
+    and no question about bearing weight."""
+    assert "cannot_bear_weight" not in _flags(shipped_knowledge, text) + _asked(shipped_knowledge, text)
+
+
+def test_cannot_stand_up_straight_is_a_stiff_back(shipped_knowledge: KnowledgeBase) -> None:
+    """ "I can't stand up straight because of my back" finds common low back pain."""
+    found = match(shipped_knowledge, text="I can't stand up straight, my back has locked.").conditions
+    assert [condition.id for condition in found][:1] == ["low_back_pain"]
