@@ -873,3 +873,29 @@ def test_cannot_stand_up_straight_is_a_stiff_back(shipped_knowledge: KnowledgeBa
     """ "I can't stand up straight because of my back" finds common low back pain."""
     found = match(shipped_knowledge, text="I can't stand up straight, my back has locked.").conditions
     assert [condition.id for condition in found][:1] == ["low_back_pain"]
+
+
+# --- whose knee: a child's sign is the child's pain -------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I started carrying my toddler on my hip, my left knee aches on the stairs.",
+        "Doing lunges at the park while pushing my son on the swing, now my hip is sore.",
+    ],
+)
+def test_a_parents_own_knee_beside_a_child_is_not_the_childs_sign(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """ "My knee", "my hip": a place the writer calls their own is not the child's, so no child sign."""
+    assert "child_hip_knee_pain" not in _flags(shipped_knowledge, text) + _asked(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["My son's knee has been swollen since football.", "My daughter is 7 and says her hip hurts when she runs."]
+)
+def test_a_childs_own_knee_is_still_the_child_sign(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """The child's knee or hip ("his", "her", "my son's") keeps the child sign."""
+    assert "child_hip_knee_pain" in _flags(shipped_knowledge, text)
+
+
+def test_a_teenager_writing_about_their_own_knee_keeps_the_age_sign(shipped_knowledge: KnowledgeBase) -> None:
+    """ "I'm 15 and my knee hurts": the writer is the young person, so "my knee" still counts."""
+    assert "child_hip_knee_pain" in _flags(shipped_knowledge, "I'm 15 and my knee hurts after netball.")

@@ -257,6 +257,11 @@ class ConceptRule(Record):
         " accident does not cancel a new one told in the next sentence",
     )
     within: int = Field(default=8, ge=1, le=400, description="the longest stretch of words the concepts may span")
+    not_the_writers: bool = Field(
+        default=False,
+        description="a place the writer calls their own ('my knees') fills no slot: in 'squats with the baby in"
+        " the carrier, my knees hurt' the knees are not the child's",
+    )
 
 
 class Symptom(Record):

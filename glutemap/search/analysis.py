@@ -34,6 +34,7 @@ OWNER_WORDS = 4  # "my" may stand this many words before the person: "my 80 year
 OTHER_PERSON_WORDS = 12  # how far another person's story reaches, short of a full stop or the writer's "I"
 # "my" speaks of the writer only right before a finding ("my heel hurts"); "my 7 year old" is someone else.
 POSSESSIVES = frozenset({"my"})
+PLACE_MODIFIERS = frozenset({"left", "right", "both", "own", "other", "bad", "good"})  # "my left knee", "my bad hip"
 _PSEUDO = "pseudo"
 _TIME_POINT = "time point"  # historical, unless the clause says the trouble started then
 
@@ -48,6 +49,7 @@ class Hit:
     end: int
     shown: str
     context: str = ""  # "", "negated", "hypothetical" or "historical"
+    mine: bool = False  # a place the writer calls their own: "my knee", "my left hip"
 
     @property
     def counts(self) -> bool:
@@ -468,6 +470,14 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
     return ""
 
 
+def _said_as_mine(words: tuple[Word, ...], start: int) -> bool:
+    """Whether the place starting at `start` follows "my", perhaps with a side between: "my knee", "my left hip"."""
+    index = start - 1
+    while index >= 0 and words[index].raw in PLACE_MODIFIERS:
+        index -= 1
+    return index >= 0 and words[index].raw in POSSESSIVES
+
+
 def _places_said_again(
     words: tuple[Word, ...], hits: tuple[Hit, ...], lexicon: Lexicon, consumed: frozenset[int], covered: frozenset[int]
 ) -> tuple[Hit, ...]:
@@ -650,6 +660,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         for hit in found
     )
     hits += _places_said_again(words, hits, lexicon, consumed, covered)
+    hits = tuple(
+        replace(hit, mine=True)
+        if (hit.kind == "region" or hit.key in lexicon.place_concepts) and _said_as_mine(words, hit.start) else hit
+        for hit in hits
+    )
     theirs = _someone_elses(words, hits, lexicon)
     if theirs:
         # A red flag's own words still count wherever they stand ("numb bum" is never missed); what is

@@ -199,7 +199,10 @@ def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: se
     cancelling = [concept for choice in rule.unless for concept in choice.split("|")]
     if rule.unless_within is None and any(concept in present for concept in cancelling):
         return None
-    slots = [[hit for concept in choice.split("|") for hit in by_concept.get(concept, ())] for choice in rule.all]
+    slots = [
+        [hit for concept in choice.split("|") for hit in by_concept.get(concept, ()) if not (rule.not_the_writers and hit.mine)]
+        for choice in rule.all
+    ]
     if not all(slots):
         return None
     for anchor in slots[0]:
