@@ -751,6 +751,7 @@ MEASURE_LABELS: dict[str, str] = {
     "age": "Age in years",
     "temperature": "Temperature in °C",
     "weight_lost": "Weight lost in kg",
+    "years_lasting": "How long the trouble has lasted, in years",
     "years_ago": "Years ago",
 }
 

@@ -899,3 +899,67 @@ def test_a_childs_own_knee_is_still_the_child_sign(shipped_knowledge: KnowledgeB
 def test_a_teenager_writing_about_their_own_knee_keeps_the_age_sign(shipped_knowledge: KnowledgeBase) -> None:
     """ "I'm 15 and my knee hurts": the writer is the young person, so "my knee" still counts."""
     assert "child_hip_knee_pain" in _flags(shipped_knowledge, "I'm 15 and my knee hurts after netball.")
+
+
+# --- English as the world writes it, and what it showed ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Since my back flared up I can't wee normally.", "bladder_trouble"),
+        ("I don't feel my bottom normally when I wipe since the back went.", "saddle_numbness"),
+        ("My pee only comes out in drops since this back pain started.", "bladder_trouble"),
+        ("My body has been hot all night and my lower back is killing me.", "fever_with_pain"),
+        ("The tuk tuk overturned on the way home and I landed on my hip.", "major_trauma"),
+        ("Slipped off the rooftop fixing the aerial and landed on my back.", "major_trauma"),
+    ],
+)
+def test_signs_in_plain_words_from_anywhere(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """ "Can't wee normally", "comes out in drops", "my body is hot", a tuk tuk that overturned: each is its sign."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["My waterworks are normal and my back just aches.", "Peeing normally, bowels normal, only the back is sore."]
+)
+def test_normal_still_denies_when_nothing_said_no_before(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """ "My waterworks are normal" denies bladder trouble; only a "can't" or "don't" before "normally" turns it."""
+    assert _flags(shipped_knowledge, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stomach bug since Sunday, keep rushing to the loo and can't hold it, my back aches from being sick.",
+        "I can't stop going to the loo at night since I started the water tablets, and my hip aches.",
+    ],
+)
+def test_a_stomach_bug_or_going_often_is_not_the_bladder_or_bowel_sign(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """A rush to the toilet with a stomach bug, or going too often, is not loss of control from the back's nerves."""
+    assert not {"bladder_trouble", "bowel_control_loss"} & set(_flags(shipped_knowledge, text))
+
+
+def test_a_denied_stomach_bug_explains_nothing(shipped_knowledge: KnowledgeBase) -> None:
+    """ "No tummy bug, but I've lost control of my bowels" is the bowel sign."""
+    text = "No tummy bug, but since my back went I've lost control of my bowels."
+    assert "bowel_control_loss" in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [("I'm 66 and my lower back has ached for the past 4 years.", False), ("I'm 66, back ache for the past 4 weeks.", True)],
+)
+def test_years_of_back_pain_are_not_new_back_pain(shipped_knowledge: KnowledgeBase, text: str, raised: bool) -> None:
+    """ "For the past 4 years", "since 2 years": back pain that has lasted years is not new back pain after 50."""
+    assert ("age_new_back_pain" in _flags(shipped_knowledge, text)) is raised
+
+
+def test_both_legs_numb_on_a_walk_eased_by_sitting_is_asked(shipped_knowledge: KnowledgeBase) -> None:
+    """Both legs tingling after a walk round town, better on a bench, is the narrowed canal's pattern: asked."""
+    text = "After ten minutes walking round town both my legs get pins and needles and I have to sit on a bench."
+    assert "weakness_both_legs" not in _flags(shipped_knowledge, text)
+    assert "weakness_both_legs" in _asked(shipped_knowledge, text)
+
+
+def test_both_legs_numb_out_of_the_blue_is_an_emergency(shipped_knowledge: KnowledgeBase) -> None:
+    """Waking with both legs numb is the emergency sign."""
+    assert "weakness_both_legs" in _flags(shipped_knowledge, "Woke up this morning with both legs numb.")

@@ -460,7 +460,7 @@ class RedFlag(Record):
 
 
 ConceptKind = Literal["body_part", "symptom", "function", "course", "person", "activity", "cause", "number"]
-Measure = Literal["age", "temperature", "weight_lost", "years_ago"]
+Measure = Literal["age", "temperature", "weight_lost", "years_ago", "years_lasting"]
 
 
 class Concept(Record):
@@ -519,6 +519,11 @@ class Language(Record):
     first_time_after: tuple[Phrase, ...] = Field(
         default=(),
         description="words after a denied finding that make it new, not absent: 'never had back trouble before'",
+    )
+    normal_after: tuple[Phrase, ...] = Field(
+        default=(),
+        description="words after a finding that say it is as it should be ('bladder normal'), unless the same clause"
+        " already says no ('can't pee normally', 'don't feel my bum normally'): two noes make a yes",
     )
     same_place: tuple[Phrase, ...] = Field(
         default=(),

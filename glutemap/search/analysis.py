@@ -68,6 +68,7 @@ class Analysis:
 
 
 WITHOUT = "without"
+CANNOT_WORDS = frozenset({"cant", "couldnt", "wont", "wouldnt"})  # "can't pee" is a finding, not a cue, yet says no
 CIRCUMSTANCE_KINDS = frozenset({"course", "activity", "person"})  # when, doing what, who: not a trouble
 PLACE_KINDS = frozenset({"body_part"})
 FINDING_KINDS = frozenset({"symptom", "function"})  # what a place can be "numb there", "weak there"
@@ -112,6 +113,7 @@ class Lexicon:
     place_concepts: frozenset[str] = frozenset()
     finding_concepts: frozenset[str] = frozenset()
     same_place: frozenset[tuple[str, ...]] = frozenset()
+    normal_after: frozenset[tuple[str, ...]] = frozenset()
     same_place_lengths: tuple[int, ...] = ()
     respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -222,6 +224,8 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.onset_words = frozenset(all_stems(text) for text in language.onset_words)
     lexicon.first_time_after = frozenset(all_stems(text) for text in language.first_time_after)
     lexicon.after_cues.update({all_stems(text): NEGATED for text in language.negation_after})
+    lexicon.normal_after = frozenset(all_stems(text) for text in language.normal_after)
+    lexicon.after_cues.update({stems: NEGATED for stems in lexicon.normal_after})
     lexicon.cue_lengths = tuple(sorted({len(stems) for stems in (*lexicon.cues, *lexicon.after_cues)}, reverse=True))
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
     lexicon.scope_words = language.scope_words
@@ -463,6 +467,8 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         kind = _cue_starting_at(words, index, lexicon, consumed)
         if kind == _TIME_POINT:
             return "" if _onset_in_clause(words, hit.start, index, lexicon) else HISTORICAL
+        if kind == NEGATED and _normal_at(words, index, lexicon) and _denied_before(words, index, lexicon):
+            return ""  # "can't pee normally": two noes make a yes
         if kind is not None:
             return kind
         index += 1
@@ -517,6 +523,21 @@ def _places_said_again(
                 again = Hit(place.kind, place.key, start, start, shown)
                 found.append(replace(again, context=_context(again, words, lexicon, consumed, covered)))
     return tuple(found)
+
+
+def _normal_at(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> bool:
+    """Whether a "normal" word ("normally", "as usual") starts at `index`."""
+    return any(_stems_at(words, index, len(stems)) == stems for stems in lexicon.normal_after)
+
+
+def _denied_before(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> bool:
+    """Whether the clause before `index` already says no: "can't", "don't", "not"."""
+    index -= 1
+    while index >= 0 and not words[index].is_break and words[index].stem not in lexicon.scope_ends:
+        if words[index].raw in CANNOT_WORDS or lexicon.cues.get((words[index].stem,)) == NEGATED:
+            return True
+        index -= 1
+    return False
 
 
 def _list_runs_on(words: tuple[Word, ...], comma: int, hit: Hit, covered: frozenset[int]) -> bool:
