@@ -963,3 +963,45 @@ def test_both_legs_numb_on_a_walk_eased_by_sitting_is_asked(shipped_knowledge: K
 def test_both_legs_numb_out_of_the_blue_is_an_emergency(shipped_knowledge: KnowledgeBase) -> None:
     """Waking with both legs numb is the emergency sign."""
     assert "weakness_both_legs" in _flags(shipped_knowledge, "Woke up this morning with both legs numb.")
+
+
+# --- a sign's word that belongs to something else beside it -----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menopause hot flushes most nights, and the side of my hip aches when I lie on it.",
+        "The bedroom is so hot at the moment and my hip aches when I lie on it.",
+        "It's boiling hot outside today and my hip is sore after the walk.",
+    ],
+)
+def test_heat_of_the_room_or_a_hot_flush_is_not_a_hot_hip(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """ "Hot flushes", "the bedroom is so hot": the heat is not the hip's, so no hot-hip sign and no question."""
+    assert "hot_swollen_hip" not in _flags(shipped_knowledge, text) + _asked(shipped_knowledge, text)
+
+
+def test_a_hot_hip_is_still_the_sign(shipped_knowledge: KnowledgeBase) -> None:
+    """ "My hip is hot and red" stays the emergency sign."""
+    assert "hot_swollen_hip" in _flags(shipped_knowledge, "Since yesterday my hip is hot and red.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Something popped in my shoulder at the gym, and now my heel is sore too.",
+        "Felt a pop in my knee on the stairs and my calf aches.",
+    ],
+)
+def test_a_pop_in_another_joint_is_not_the_achilles_sign(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """A pop in a shoulder or a knee belongs there, not to the Achilles tendon."""
+    assert "achilles_rupture" not in _flags(shipped_knowledge, text)
+
+
+def test_a_pop_at_the_ankle_is_still_the_achilles_sign(shipped_knowledge: KnowledgeBase) -> None:
+    """ "A pop at the back of my ankle" stays the Achilles sign."""
+    assert "achilles_rupture" in _flags(shipped_knowledge, "Felt a pop at the back of my ankle playing badminton.")
+
+
+def test_slapping_sandals_are_not_a_slapping_foot(shipped_knowledge: KnowledgeBase) -> None:
+    """ "My flip flops slap on the path" is the shoe; "my foot slaps the floor" is the sign."""
+    assert "foot_drop" not in _flags(shipped_knowledge, "My flip flops slap on the path and my heel aches.")
+    assert "foot_drop" in _flags(shipped_knowledge, "My foot slaps the floor when I walk.")

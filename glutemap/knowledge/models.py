@@ -257,6 +257,11 @@ class ConceptRule(Record):
         " accident does not cancel a new one told in the next sentence",
     )
     within: int = Field(default=8, ge=1, le=400, description="the longest stretch of words the concepts may span")
+    unless_beside: tuple[ConceptChoice, ...] = Field(
+        default=(),
+        description="concepts that cancel only right beside (3 words of) the first concept found: the 'hot' of 'my"
+        " flat is so hot' is the room's",
+    )
     not_the_writers: bool = Field(
         default=False,
         description="a place the writer calls their own ('my knees') fills no slot: in 'squats with the baby in"

@@ -190,6 +190,9 @@ def base_region(region_id: str) -> str:
 
 
 # --- red flags -------------------------------------------------------------------------------------------
+BESIDE = 3  # words: how near an `unless_beside` concept must stand to the first concept of a rule
+
+
 def _nearest(hits: Sequence[Hit], anchor: Hit) -> Hit:
     return min(hits, key=lambda hit: (abs(hit.start - anchor.start), hit.start))
 
@@ -208,6 +211,11 @@ def _rule_holds(rule: ConceptRule, by_concept: dict[str, list[Hit]], present: se
     for anchor in slots[0]:
         if rule.unless_within is not None and any(
             abs(hit.start - anchor.start) <= rule.unless_within for concept in cancelling for hit in by_concept.get(concept, ())
+        ):
+            continue
+        if any(
+            abs(hit.start - anchor.start) <= BESIDE for choice in rule.unless_beside
+            for concept in choice.split("|") for hit in by_concept.get(concept, ())
         ):
             continue
         chosen = [anchor]
