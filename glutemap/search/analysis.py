@@ -68,7 +68,6 @@ class Analysis:
 
 
 WITHOUT = "without"
-CANNOT_WORDS = frozenset({"cant", "couldnt", "wont", "wouldnt"})  # "can't pee" is a finding, not a cue, yet says no
 CIRCUMSTANCE_KINDS = frozenset({"course", "activity", "person"})  # when, doing what, who: not a trouble
 PLACE_KINDS = frozenset({"body_part"})
 FINDING_KINDS = frozenset({"symptom", "function"})  # what a place can be "numb there", "weak there"
@@ -114,6 +113,7 @@ class Lexicon:
     finding_concepts: frozenset[str] = frozenset()
     same_place: frozenset[tuple[str, ...]] = frozenset()
     normal_after: frozenset[tuple[str, ...]] = frozenset()
+    denials: frozenset[tuple[str, ...]] = frozenset()  # words that say no in a clause: "can't", "don't", "not"
     same_place_lengths: tuple[int, ...] = ()
     respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -230,6 +230,8 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.scope_ends = frozenset(stem(word) for text in language.scope_ends for word in raw_words(text))
     lexicon.scope_words = language.scope_words
     lexicon.cannot_without = frozenset(all_stems(text) for text in language.cannot_without)
+    # "Can't pee" is a finding, not a cue, yet says no as "don't" does: both turn a later "normally" round.
+    lexicon.denials = lexicon.cannot_without | {stems for stems, kind in lexicon.cues.items() if kind == NEGATED}
     lexicon.same_place = frozenset(all_stems(text) for text in language.same_place)
     lexicon.same_place_lengths = tuple(sorted({len(stems) for stems in lexicon.same_place}, reverse=True))
     lexicon.other_person = frozenset(all_stems(text) for text in language.other_person)
@@ -467,7 +469,7 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         kind = _cue_starting_at(words, index, lexicon, consumed)
         if kind == _TIME_POINT:
             return "" if _onset_in_clause(words, hit.start, index, lexicon) else HISTORICAL
-        if kind == NEGATED and _normal_at(words, index, lexicon) and _denied_before(words, index, lexicon):
+        if kind == NEGATED and _normal_at(words, index, lexicon) and _in_clause(words, index - 1, -1, lexicon.denials, lexicon):
             return ""  # "can't pee normally": two noes make a yes
         if kind is not None:
             return kind
@@ -528,16 +530,6 @@ def _places_said_again(
 def _normal_at(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> bool:
     """Whether a "normal" word ("normally", "as usual") starts at `index`."""
     return any(_stems_at(words, index, len(stems)) == stems for stems in lexicon.normal_after)
-
-
-def _denied_before(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> bool:
-    """Whether the clause before `index` already says no: "can't", "don't", "not"."""
-    index -= 1
-    while index >= 0 and not words[index].is_break and words[index].stem not in lexicon.scope_ends:
-        if words[index].raw in CANNOT_WORDS or lexicon.cues.get((words[index].stem,)) == NEGATED:
-            return True
-        index -= 1
-    return False
 
 
 def _list_runs_on(words: tuple[Word, ...], comma: int, hit: Hit, covered: frozenset[int]) -> bool:
