@@ -88,6 +88,19 @@ class _Phrase:
     exact: bool = False
 
 
+@dataclass(frozen=True)
+class _NumberCue:
+    """A number cue with its phrases stemmed once, when the index is built, not at every number read."""
+
+    cue: NumberCue
+    before: tuple[tuple[str, tuple[str, ...]], ...]
+    after: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _stemmed(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((text, all_stems(text)) for text in phrases)
+
+
 @dataclass
 class Lexicon:
     """Every phrase of one knowledge base, stemmed once and indexed by its first stem."""
@@ -118,7 +131,7 @@ class Lexicon:
     respellings: dict[str, str] = field(default_factory=dict)
     after_cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     number_words: dict[str, int] = field(default_factory=dict)
-    numbers: tuple[NumberCue, ...] = ()
+    numbers: tuple[_NumberCue, ...] = ()
     number_concepts: tuple[Concept, ...] = ()
     speller: Speller | None = None
 
@@ -242,7 +255,9 @@ def build_lexicon(knowledge: KnowledgeBase, concepts_only: bool = False) -> Lexi
     lexicon.first_person = frozenset(word for text in language.first_person for word in raw_words(text))
     lexicon.third_person = frozenset(word for text in language.third_person for word in raw_words(text))
     lexicon.respellings = {written.lower(): meant.lower() for written, meant in language.respellings.items()}
-    lexicon.numbers = language.numbers
+    lexicon.numbers = tuple(
+        _NumberCue(cue, _stemmed(cue.before), _stemmed(cue.after)) for cue in language.numbers
+    )
     return lexicon
 
 
@@ -373,9 +388,10 @@ def _number_hits(words: tuple[Word, ...], lexicon: Lexicon) -> list[Hit]:
         if not word.raw[0].isdigit():
             continue
         value = float(word.raw)
-        for cue in lexicon.numbers:
-            after = _cue_after(words, index, cue.after) if cue.after else ""
-            before = _cue_before(words, index, cue.before, cue.reach) if cue.before else ""
+        for stemmed in lexicon.numbers:
+            cue = stemmed.cue
+            after = _cue_after(words, index, stemmed.after) if cue.after else ""
+            before = _cue_before(words, index, stemmed.before, cue.reach) if cue.before else ""
             if (cue.after and not after) or (cue.before and not before):
                 continue
             measured = value * cue.factor
@@ -392,19 +408,19 @@ def _in_range(concept: Concept, value: float) -> bool:
     return (concept.at_least is None or value >= concept.at_least) and (concept.below is None or value < concept.below)
 
 
-def _cue_after(words: tuple[Word, ...], index: int, phrases: tuple[str, ...]) -> str:
-    for text in phrases:
-        stems = all_stems(text)
+def _cue_after(words: tuple[Word, ...], index: int, phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    for text, stems in phrases:
         if _stems_at(words, index + 1, len(stems)) == stems:
             return text
     return ""
 
 
-def _cue_before(words: tuple[Word, ...], index: int, phrases: tuple[str, ...], reach: int) -> str:
+def _cue_before(
+    words: tuple[Word, ...], index: int, phrases: tuple[tuple[str, tuple[str, ...]], ...], reach: int
+) -> str:
     """The phrase that cues the number at `index` from up to `reach` words before it, never across a break:
     in "no fever. I'm 41" the 41 is an age, not a temperature."""
-    for text in phrases:
-        stems = all_stems(text)
+    for text, stems in phrases:
         for end in range(index - 1, max(index - 1 - reach, -1), -1):
             if words[end].is_break:
                 break
