@@ -1005,3 +1005,68 @@ def test_slapping_sandals_are_not_a_slapping_foot(shipped_knowledge: KnowledgeBa
     """ "My flip flops slap on the path" is the shoe; "my foot slaps the floor" is the sign."""
     assert "foot_drop" not in _flags(shipped_knowledge, "My flip flops slap on the path and my heel aches.")
     assert "foot_drop" in _flags(shipped_knowledge, "My foot slaps the floor when I walk.")
+
+
+# --- changing bodies: pregnancy, birth, menopause, periods --------------------------------------------------
+def test_wet_without_realising_is_not_feeling_yourself_pee(shipped_knowledge: KnowledgeBase) -> None:
+    """ "Peed myself without realising" is both new loss of bladder control and not feeling it."""
+    flags = _flags(shipped_knowledge, "Peed myself in the car without realising, my lower back has been awful since Tuesday.")
+    assert {"altered_urine_feeling", "bladder_trouble"} <= set(flags)
+
+
+@pytest.mark.parametrize(
+    "text", ["Nearly wet myself on the trampoline with the kids.", "Almost peed myself laughing, back is fine."]
+)
+def test_nearly_wet_myself_did_not(shipped_knowledge: KnowledgeBase, text: str) -> None:
+    """ "Nearly wet myself" is a near thing, not loss of bladder control."""
+    assert "bladder_trouble" not in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(("text", "raised"), [("61, lower back went yesterday lifting the shopping.", True),
+                                              ("3, 4 days of back pain after the gym.", False)])
+def test_a_number_that_opens_the_description_is_an_age(shipped_knowledge: KnowledgeBase, text: str, raised: bool) -> None:
+    """ "61, lower back went" gives an age of 61; "3, 4 days" is a count of days, not an age of 3."""
+    assert ("age_new_back_pain" in _flags(shipped_knowledge, text)) is raised
+
+
+def test_night_sweats_with_the_menopause_are_asked_not_raised(shipped_knowledge: KnowledgeBase) -> None:
+    """Night sweats the menopause explains are asked about; on their own they are the fever sign."""
+    text = "Going through the menopause, night sweats most nights, and my outer hip aches."
+    assert "fever_with_pain" not in _flags(shipped_knowledge, text)
+    assert "fever_with_pain" in _asked(shipped_knowledge, text)
+    assert "fever_with_pain" in _flags(shipped_knowledge, "Night sweats this week and my back aches.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Heavy periods with clots lately and my lower back aches.", "calf_clot"),
+        ("Since the pregnancy I'm up to wee every hour at night, and my lower back aches by the evening.", "night_pain"),
+        ("After the epidural both legs were numb for a few hours, now just a sore lower back.", "weakness_both_legs"),
+    ],
+)
+def test_what_a_changing_body_explains_raises_no_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """Clots in a period, getting up at night to wee, legs numb from an epidural: not the warning signs."""
+    assert flag not in _flags(shipped_knowledge, text)
+
+
+def test_a_runner_who_cannot_bear_weight_after_more_miles_has_the_stress_fracture_sign(
+    shipped_knowledge: KnowledgeBase,
+) -> None:
+    """Groin pain since upping the miles, and now no weight on the leg, is the hip stress fracture sign."""
+    text = "Since upping my mileage for the marathon my groin aches and now I can't put weight on that leg."
+    assert "hip_stress_fracture" in _flags(shipped_knowledge, text)
+
+
+def test_pubic_bone_pain_in_pregnancy_finds_the_pelvic_joints(shipped_knowledge: KnowledgeBase) -> None:
+    """Pain at the pubic bone in pregnancy, standing on one leg, is pelvic girdle pain: the SI joint record."""
+    text = "32 weeks pregnant, sharp pain at my pubic bone when I turn over in bed or stand on one leg."
+    assert "sacroiliac_joint_pain" in [condition.id for condition in match(shipped_knowledge, text=text).conditions][:3]
+
+
+def test_a_place_with_my_inside_it_is_the_writers(shipped_knowledge: KnowledgeBase) -> None:
+    """ "The fronts of my knees" beside a baby are the parent's knees, and "my knees hurt around the kneecap"
+    keeps the kneecap the writer's."""
+    for text in ("Since the baby arrived, the fronts of my knees ache when I squat to lift him.",
+                 "Squatting with my toddler in the sling, my knees hurt around the kneecap."):
+        assert "child_hip_knee_pain" not in _flags(shipped_knowledge, text)

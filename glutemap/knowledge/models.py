@@ -497,11 +497,16 @@ class NumberCue(Record):
     reach: int = Field(default=1, ge=1, le=5, description="how many words a before phrase may end ahead of the number")
     after: tuple[Phrase, ...] = Field(default=(), description="phrases right after the number")
     factor: float = Field(default=1.0, gt=0, description="multiply to get years, degrees Celsius or kilograms")
+    opens_text: bool = Field(
+        default=False,
+        description="the number opens the description, with a comma after it or one of the after phrases:"
+        " '58, back went on Monday', '72 with thin bones'",
+    )
 
     @model_validator(mode="after")
     def _some_cue(self) -> NumberCue:
-        if not self.before and not self.after:
-            raise ValueError("give before or after phrases")
+        if not self.before and not self.after and not self.opens_text:
+            raise ValueError("give before or after phrases, or opens_text")
         return self
 
 

@@ -392,7 +392,9 @@ def _number_hits(words: tuple[Word, ...], lexicon: Lexicon) -> list[Hit]:
             cue = stemmed.cue
             after = _cue_after(words, index, stemmed.after) if cue.after else ""
             before = _cue_before(words, index, stemmed.before, cue.reach) if cue.before else ""
-            if (cue.after and not after) or (cue.before and not before):
+            if cue.opens_text and not _opens_text(words, index, bool(after)):
+                continue
+            if (cue.after and not after and not cue.opens_text) or (cue.before and not before):
                 continue
             measured = value * cue.factor
             if cue.measure == "temperature" and measured > FAHRENHEIT_ABOVE:
@@ -402,6 +404,14 @@ def _number_hits(words: tuple[Word, ...], lexicon: Lexicon) -> list[Hit]:
                     shown = " ".join(part for part in (before, word.raw, after) if part)
                     hits.append(Hit("concept", concept.id, index, index, shown))
     return hits
+
+
+def _opens_text(words: tuple[Word, ...], index: int, phrase_follows: bool) -> bool:
+    """Whether the number at `index` opens the text with a comma or a cue phrase after it: "58, back went"
+    (but "3, 4 days" is a count)."""
+    if index != 0 or phrase_follows:
+        return index == 0
+    return len(words) > 2 and words[1].raw == COMMA and not words[2].raw[0].isdigit()
 
 
 def _in_range(concept: Concept, value: float) -> bool:
@@ -494,8 +504,33 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
     return ""
 
 
-def _said_as_mine(words: tuple[Word, ...], start: int) -> bool:
-    """Whether the place starting at `start` follows "my", perhaps with a side between: "my knee", "my left hip"."""
+def _mark_mine(words: tuple[Word, ...], hits: tuple[Hit, ...], lexicon: Lexicon) -> tuple[Hit, ...]:
+    """The places the writer calls their own: "my knee", and a place later in the same clause, unless another
+    person is named first ("my knees hurt around the kneecap": the kneecap is mine too)."""
+    places = [hit for hit in hits if hit.kind == "region" or hit.key in lexicon.place_concepts]
+    said = {hit for hit in places if _said_as_mine(words, hit.start, hit.end, lexicon)}
+    owned_ends = [hit.end for hit in said]
+    mine = said | {
+        hit for hit in places
+        if any(end < hit.start and _same_owner(words, end + 1, hit.start, lexicon) for end in owned_ends)
+    }
+    return tuple(replace(hit, mine=True) if hit in mine else hit for hit in hits)
+
+
+def _same_owner(words: tuple[Word, ...], start: int, stop: int, lexicon: Lexicon) -> bool:
+    """Whether the words from `start` to `stop` stay in one clause and name no other person."""
+    return not any(
+        word.is_break or word.stem in lexicon.scope_ends or _names_a_person(words, at, lexicon)
+        for at, word in enumerate(words[start:stop], start)
+    )
+
+
+def _said_as_mine(words: tuple[Word, ...], start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the place starting at `start` follows "my", perhaps with a side between ("my knee", "my left
+    hip"), or has it inside ("the fronts of my knees")."""
+    inside = range(start, end)
+    if any(words[at].raw in POSSESSIVES and not _names_a_person(words, at + 1, lexicon) for at in inside):
+        return True  # "the back of my knee", but not "the back of my daughter's knee"
     index = start - 1
     while index >= 0 and words[index].raw in PLACE_MODIFIERS:
         index -= 1
@@ -638,6 +673,11 @@ def _is_person(words: tuple[Word, ...], index: int, length: int, lexicon: Lexico
     return stems in lexicon.owned_person and _owner_start(words, index, lexicon) < index
 
 
+def _names_a_person(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> bool:
+    """Whether another person is named at `index`: "daughter", "little one"."""
+    return any(_stems_at(words, index, length) in lexicon.other_person for length in lexicon.other_lengths)
+
+
 def _owner_start(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> int:
     """Where the person's description starts: the "my" of "my brother" or "my 80 year old mum" is about them,
     not the writer speaking of themselves."""
@@ -689,11 +729,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         for hit in found
     )
     hits += _places_said_again(words, hits, lexicon, consumed, covered)
-    hits = tuple(
-        replace(hit, mine=True)
-        if (hit.kind == "region" or hit.key in lexicon.place_concepts) and _said_as_mine(words, hit.start) else hit
-        for hit in hits
-    )
+    hits = _mark_mine(words, hits, lexicon)
     theirs = _someone_elses(words, hits, lexicon)
     if theirs:
         # A red flag's own words still count wherever they stand ("numb bum" is never missed); what is
