@@ -1070,3 +1070,54 @@ def test_a_place_with_my_inside_it_is_the_writers(shipped_knowledge: KnowledgeBa
     for text in ("Since the baby arrived, the fronts of my knees ache when I squat to lift him.",
                  "Squatting with my toddler in the sling, my knees hurt around the kneecap."):
         assert "child_hip_knee_pain" not in _flags(shipped_knowledge, text)
+
+
+# --- sensations and metaphors ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Numb like after the dentist all round my backside since this morning.", "saddle_numbness"),
+        ("My privates feel novocained since my back went on Saturday.", "genital_numbness"),
+        (
+            "Pee dribbles out and I didn't even notice until my trousers were wet, back has been agony.",
+            "altered_urine_feeling",
+        ),
+        (
+            "24, back like a plank every morning for an hour, loosens once I'm moving, rest makes it worse.",
+            "inflammatory_back_pain",
+        ),
+        ("I'm 16 and my lower back feels like a knot that won't undo.", "age_new_back_pain"),
+        ("The okada somersaulted and threw me onto the road, my hip is agony.", "major_trauma"),
+    ],
+)
+def test_signs_told_as_images(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """Numb "like after the dentist", "novocained", "didn't even notice", "like a plank", "a knot": each is its sign."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("A red hot poker in my left buttock whenever I sit on hard chairs.", "hot_swollen_hip"),
+        ("Danced all night at the wedding, now my kneecaps ache going downstairs.", "night_pain"),
+        ("My stomach was doing somersaults before the exam.", "major_trauma"),
+        ("Feels like I've been hit by a truck, my lower back after lifting boxes.", "major_trauma"),
+    ],
+)
+def test_images_that_sound_alarming_raise_no_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """A hot poker of pain, dancing all night, a stomach doing somersaults, feeling hit by a truck: no sign."""
+    assert flag not in _flags(shipped_knowledge, text) + _asked(shipped_knowledge, text)
+
+
+def test_the_dimple_and_the_car_door_find_the_si_joint(shipped_knowledge: KnowledgeBase) -> None:
+    """Pain in the dimple low in the back, worst getting in and out of the car, finds the SI joint first."""
+    text = "Sharp pain in the dimple on the left of my lower back getting in and out of the car."
+    assert [condition.id for condition in match(shipped_knowledge, text=text).conditions][:1] == ["sacroiliac_joint_pain"]
+
+
+def test_urine_that_comes_out_on_its_own_is_bladder_trouble_but_not_with_a_sneeze(
+    shipped_knowledge: KnowledgeBase,
+) -> None:
+    """ "Since my back went, pee dribbles out all day" is new leaking; "a bit comes out when I sneeze" is not."""
+    assert "bladder_trouble" in _flags(shipped_knowledge, "Since my back went, pee dribbles out all day.")
+    assert "bladder_trouble" not in _flags(shipped_knowledge, "A bit of wee comes out when I sneeze or laugh.")
