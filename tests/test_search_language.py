@@ -1121,3 +1121,19 @@ def test_urine_that_comes_out_on_its_own_is_bladder_trouble_but_not_with_a_sneez
     """ "Since my back went, pee dribbles out all day" is new leaking; "a bit comes out when I sneeze" is not."""
     assert "bladder_trouble" in _flags(shipped_knowledge, "Since my back went, pee dribbles out all day.")
     assert "bladder_trouble" not in _flags(shipped_knowledge, "A bit of wee comes out when I sneeze or laugh.")
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("Since my back went on Monday I keep finding my knickers wet.", True),
+        ("I wet myself a little when I cough or sneeze, ever since my second baby.", False),
+        ("Wet myself when I laugh or jump, it's been like that for years, and my hip aches.", False),
+    ],
+)
+def test_wet_is_new_bladder_trouble_unless_a_cough_a_sneeze_or_years_explain_it(
+    shipped_knowledge: KnowledgeBase, text: str, raised: bool
+) -> None:
+    """ "Finding my knickers wet" since the back went is the bladder sign; leaking with a cough or a sneeze, or
+    for years, is the common stress leak, not a new loss of control."""
+    assert ("bladder_trouble" in _flags(shipped_knowledge, text)) is raised
