@@ -1137,3 +1137,45 @@ def test_wet_is_new_bladder_trouble_unless_a_cough_a_sneeze_or_years_explain_it(
     """ "Finding my knickers wet" since the back went is the bladder sign; leaking with a cough or a sneeze, or
     for years, is the common stress leak, not a new loss of control."""
     assert ("bladder_trouble" in _flags(shipped_knowledge, text)) is raised
+
+
+# --- long-term conditions: the old beside the new ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I have osteoporosis but no falls; my knee aches on the stairs.", "minor_fall_weak_bones"),
+        ("Cancer survivor, ten years clear, and my heel is sore first thing in the morning.", "cancer_history"),
+        ("On methotrexate for my arthritis, and my heel hurts in the mornings.", "immune_or_drug_use"),
+        ("Stress incontinence since my third baby, the real issue is my knee on the stairs.", "bladder_trouble"),
+        ("MS for years, my legs are weak as always, but now my outer hip aches when I lie on it.", "weakness_both_legs"),
+    ],
+)
+def test_a_risk_factor_or_an_old_symptom_alone_is_not_the_sign(
+    shipped_knowledge: KnowledgeBase, text: str, flag: str
+) -> None:
+    """Thin bones with no fall, a cancer years ago with a sore heel, an immune drug with a sore heel, a named
+    stress leak, legs "weak as always": none of these is its warning sign."""
+    assert flag not in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I have osteoporosis and missed the chair, sat down hard, now my lower back is sore.", "minor_fall_weak_bones"),
+        ("Cancer survivor, ten years clear, and my lower back has ached for a month.", "cancer_history"),
+        ("On methotrexate for my arthritis, and my lower back has ached for a week.", "immune_or_drug_use"),
+        ("I know I have an aortic aneurysm and now sudden severe back pain.", "aortic_aneurysm"),
+        ("After my stroke my left leg was weak; today my good leg has gone weak as well.", "weakness_both_legs"),
+        ("Past breast cancer; this month a mid back ache, and at night I can't get comfy at all.", "night_pain"),
+    ],
+)
+def test_the_new_thing_beside_the_old_is_the_sign(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """The small fall, the back pain after a cancer or on an immune drug, a known aneurysm with new pain, the
+    good leg gone weak too, nights with no comfortable position: each is its sign."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+def test_a_relative_who_died_of_an_aneurysm_is_family_history(shipped_knowledge: KnowledgeBase) -> None:
+    """ "My grandad died of an aneurysm" is not the writer's aneurysm: no emergency."""
+    text = "My grandad died of an aneurysm; I'm 35 and my hip aches on one side."
+    assert "aortic_aneurysm" not in _flags(shipped_knowledge, text)
