@@ -1179,3 +1179,32 @@ def test_a_relative_who_died_of_an_aneurysm_is_family_history(shipped_knowledge:
     """ "My grandad died of an aneurysm" is not the writer's aneurysm: no emergency."""
     text = "My grandad died of an aneurysm; I'm 35 and my hip aches on one side."
     assert "aortic_aneurysm" not in _flags(shipped_knowledge, text)
+
+
+# --- short and fast: the phone on the bus ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("sicily down both legs since sat", "sciatica_both_legs"),
+        ("number down there since yesterday back agony", "genital_numbness"),
+        ("hip pain wakes me every nite whatever position", "night_pain"),
+        ("wound weeping after my back op last week", "spinal_surgery_infection"),
+        ("marathon block groin pain worse with every run", "hip_stress_fracture"),
+    ],
+)
+def test_thumb_typed_signs(shipped_knowledge: KnowledgeBase, text: str, flag: str) -> None:
+    """Autocorrect's "Sicily" and "number", "nite", a weeping wound after a back op, worse with every run."""
+    assert flag in _flags(shipped_knowledge, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("my hop hurts when i lie on that side", "trochanteric_bursitis"),
+        ("knew hurts on the stairs", "patellofemoral_pain"),
+        ("lower back ache bladder fine", "low_back_pain"),
+    ],
+)
+def test_thumb_typed_conditions(shipped_knowledge: KnowledgeBase, text: str, condition: str) -> None:
+    """ "My hop", "knew hurts": autocorrect's hip and knee; "bladder fine" denies the bladder, not the back ache."""
+    assert condition in [found.id for found in match(shipped_knowledge, text=text).conditions][:3]

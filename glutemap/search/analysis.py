@@ -455,11 +455,19 @@ def _cue_starting_at(words: tuple[Word, ...], start: int, lexicon: Lexicon, cons
     return None
 
 
-def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: frozenset[int], covered: frozenset[int]) -> str:
+def _context(
+    hit: Hit,
+    words: tuple[Word, ...],
+    lexicon: Lexicon,
+    consumed: frozenset[int],
+    covered: frozenset[int],
+    findings: frozenset[int],
+) -> str:
     """"negated", "hypothetical", "historical" or "" for one hit, from the cues within its reach.
 
     `consumed` are the words inside knowledge phrases: the "don't" of "I don't feel the pee" belongs to the
-    finding "don't feel", so it denies nothing else. `covered` are the words of any finding, for lists.
+    finding "don't feel", so it denies nothing else. `covered` are the words of any finding, for lists;
+    `findings` those of symptoms and body functions, which a cue after them does not reach past.
     """
     index = hit.start - 1
     steps = 0
@@ -493,6 +501,8 @@ def _context(hit: Hit, words: tuple[Word, ...], lexicon: Lexicon, consumed: froz
         if word.is_break or word.stem in lexicon.scope_ends:
             break
         kind = _cue_starting_at(words, index, lexicon, consumed)
+        if kind is None and index in findings:
+            break  # "back ache peeing fine": the "fine" belongs to the peeing, the finding in between
         if kind == _TIME_POINT:
             return "" if _onset_in_clause(words, hit.start, index, lexicon) else HISTORICAL
         if kind == NEGATED and _normal_at(words, index, lexicon) and _in_clause(words, index - 1, -1, lexicon.denials, lexicon):
@@ -538,7 +548,12 @@ def _said_as_mine(words: tuple[Word, ...], start: int, end: int, lexicon: Lexico
 
 
 def _places_said_again(
-    words: tuple[Word, ...], hits: tuple[Hit, ...], lexicon: Lexicon, consumed: frozenset[int], covered: frozenset[int]
+    words: tuple[Word, ...],
+    hits: tuple[Hit, ...],
+    lexicon: Lexicon,
+    consumed: frozenset[int],
+    covered: frozenset[int],
+    findings: frozenset[int],
 ) -> tuple[Hit, ...]:
     """The place just named, found again where "there" (or "in that area") stands right after a finding.
 
@@ -546,7 +561,7 @@ def _places_said_again(
     not, and a warning sign needs both together. The place found again takes the context of where "there" stands.
     """
     places = [hit for hit in hits if hit.kind == "region" or hit.key in lexicon.place_concepts]
-    findings = [hit for hit in hits if hit.kind == "concept" and hit.key in lexicon.finding_concepts]
+    finding_hits = [hit for hit in hits if hit.kind == "concept" and hit.key in lexicon.finding_concepts]
     found: list[Hit] = []
     for start in range(len(words)):
         length = next(
@@ -557,7 +572,7 @@ def _places_said_again(
             continue  # "down there" is a place of its own
         finding = next(
             (
-                hit for hit in findings
+                hit for hit in finding_hits
                 if 0 <= start - hit.end - 1 <= SAME_PLACE_GAP
                 and not any(word.is_break or word.stem in lexicon.scope_ends for word in words[hit.end + 1 : start])
             ),
@@ -574,7 +589,7 @@ def _places_said_again(
             if (place.start, place.end) == (last.start, last.end):  # "bum" may be a region and a body part
                 # It stands at its first word, as close to its finding as "numb there" is
                 again = Hit(place.kind, place.key, start, start, shown)
-                found.append(replace(again, context=_context(again, words, lexicon, consumed, covered)))
+                found.append(replace(again, context=_context(again, words, lexicon, consumed, covered, findings)))
     return tuple(found)
 
 
@@ -723,12 +738,15 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         + _number_hits(words, lexicon))}.values())[::-1]
     consumed = frozenset(index for hit in found if hit.end > hit.start for index in range(hit.start, hit.end + 1))
     covered = frozenset(index for hit in found for index in range(hit.start, hit.end + 1))
+    findings = frozenset(
+        index for hit in found if hit.key in lexicon.finding_concepts for index in range(hit.start, hit.end + 1)
+    )
     hits = tuple(
-        Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon, consumed, covered))
+        Hit(hit.kind, hit.key, hit.start, hit.end, hit.shown, _context(hit, words, lexicon, consumed, covered, findings))
         if lexicon.cues else hit
         for hit in found
     )
-    hits += _places_said_again(words, hits, lexicon, consumed, covered)
+    hits += _places_said_again(words, hits, lexicon, consumed, covered, findings)
     hits = _mark_mine(words, hits, lexicon)
     theirs = _someone_elses(words, hits, lexicon)
     if theirs:
