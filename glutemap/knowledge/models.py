@@ -156,8 +156,8 @@ class Source(Record):
                 f"a {self.kind} source needs {', '.join(needs)} (missing: {', '.join(missing)}); "
                 "if a part cannot be confirmed, leave it out and name it in unconfirmed"
             )
-        publisher = self.authors if self.kind == "guideline" else self.journal  # a guideline's body publishes it
-        if self.kind != "seed" and not any((publisher, self.journal, self.url, self.doi, self.pmid)):
+        body = self.authors if self.kind == "guideline" else None  # a guideline's body publishes it
+        if self.kind != "seed" and not any((self.journal, body, self.url, self.doi, self.pmid)):
             # A copy whose publication nobody identified ("a teaching document, author and publisher unknown")
             # is not a source a clinician can check.
             raise ValueError(

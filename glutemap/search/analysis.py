@@ -409,9 +409,9 @@ def _number_hits(words: tuple[Word, ...], lexicon: Lexicon) -> list[Hit]:
 def _opens_text(words: tuple[Word, ...], index: int, phrase_follows: bool) -> bool:
     """Whether the number at `index` opens the text with a comma or a cue phrase after it: "58, back went"
     (but "3, 4 days" is a count)."""
-    if index != 0 or phrase_follows:
-        return index == 0
-    return len(words) > 2 and words[1].raw == COMMA and not words[2].raw[0].isdigit()
+    if index != 0:
+        return False
+    return phrase_follows or (len(words) > 2 and words[1].raw == COMMA and not words[2].raw[0].isdigit())
 
 
 def _in_range(concept: Concept, value: float) -> bool:
@@ -517,7 +517,7 @@ def _context(
 def _mark_mine(words: tuple[Word, ...], hits: tuple[Hit, ...], lexicon: Lexicon) -> tuple[Hit, ...]:
     """The places the writer calls their own: "my knee", and a place later in the same clause, unless another
     person is named first ("my knees hurt around the kneecap": the kneecap is mine too)."""
-    places = [hit for hit in hits if hit.kind == "region" or hit.key in lexicon.place_concepts]
+    places = [hit for hit in hits if _is_place(hit, lexicon)]
     said = {hit for hit in places if _said_as_mine(words, hit.start, hit.end, lexicon)}
     owned_ends = [hit.end for hit in said]
     mine = said | {
@@ -525,6 +525,11 @@ def _mark_mine(words: tuple[Word, ...], hits: tuple[Hit, ...], lexicon: Lexicon)
         if any(end < hit.start and _same_owner(words, end + 1, hit.start, lexicon) for end in owned_ends)
     }
     return tuple(replace(hit, mine=True) if hit in mine else hit for hit in hits)
+
+
+def _is_place(hit: Hit, lexicon: Lexicon) -> bool:
+    """Whether `hit` names a place: a body-map area or a body part."""
+    return hit.kind == "region" or hit.key in lexicon.place_concepts
 
 
 def _same_owner(words: tuple[Word, ...], start: int, stop: int, lexicon: Lexicon) -> bool:
@@ -560,7 +565,7 @@ def _places_said_again(
     "The pain in my bum has gone but it's numb there": the bum sat in a clause that is over, the numbness does
     not, and a warning sign needs both together. The place found again takes the context of where "there" stands.
     """
-    places = [hit for hit in hits if hit.kind == "region" or hit.key in lexicon.place_concepts]
+    places = [hit for hit in hits if _is_place(hit, lexicon)]
     finding_hits = [hit for hit in hits if hit.kind == "concept" and hit.key in lexicon.finding_concepts]
     found: list[Hit] = []
     for start in range(len(words)):
